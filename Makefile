@@ -1,0 +1,39 @@
+# The two commands: `make` (set up, build, render participants.yaml into out/) and
+# `make test` (set up, build, run the whole suite through ctest).
+JOBS    ?= $(shell nproc)
+WERROR  ?= OFF
+CMAKE_ARGS = -DLOGOGRID_WERROR=$(WERROR)
+
+.PHONY: all deps build run test test-asan fuzz bench clean
+
+all: run
+
+deps:
+	@tools/install-deps
+
+build: deps
+	cmake --preset default $(CMAKE_ARGS) >/dev/null
+	cmake --build --preset default -j $(JOBS)
+
+run: build
+	@mkdir -p out
+	build/default/logogrid build -p participants.yaml -o out/participants.pdf --report out/participants.json
+
+test: build
+	ctest --preset default -j $(JOBS)
+
+test-asan: deps
+	cmake --preset asan $(CMAKE_ARGS) >/dev/null
+	cmake --build --preset asan -j $(JOBS)
+	ctest --preset asan -j $(JOBS)
+
+fuzz: deps
+	cmake --preset fuzz $(CMAKE_ARGS) >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
+	@echo "fuzz targets in build/fuzz/tests/fuzz/ (run e.g. build/fuzz/tests/fuzz/fuzz_participants tests/fuzz/corpus/participants)"
+
+bench: build
+	bench/run
+
+clean:
+	rm -rf build out

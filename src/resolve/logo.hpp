@@ -1,0 +1,66 @@
+// Logo resolution: a path from the participants file in, a decoded logo with its true ink
+// bounds out. Guarantees once it has run: the file lies inside the participants folder,
+// was read once and is within the size limits, its format is known from its content, it
+// decodes, and something on it shows on white paper. External references are never read.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "diag/diagnostic.hpp"
+
+namespace logogrid {
+
+enum class LogoFormat { svg, png };
+const char* to_string(LogoFormat format);
+
+// Limits checked before decoding.
+constexpr std::size_t kMaxLogoBytes = 20u * 1024u * 1024u;
+constexpr double kMaxLogoPixels = 100e6;
+constexpr int kMaxLogoSide = 30000;
+
+// A box in the logo's own units: pixels for PNG, SVG user units (CSS px) of the
+// document's intrinsic size for SVG.
+struct InkBox {
+  double x = 0;
+  double y = 0;
+  double width = 0;
+  double height = 0;
+};
+
+struct SvgDocument;  // a parsed SVG, opaque outside resolve/ and render/
+
+struct Logo {
+  LogoFormat format = LogoFormat::svg;
+  std::string path;          // as written in the participants file
+  std::string file;          // resolved filesystem path
+  std::string bytes;         // the whole file, read once
+  std::string content_hash;  // hex SHA-256 of bytes
+  double width = 0;          // intrinsic size, same units as ink
+  double height = 0;
+  int pixel_width = 0;       // PNG only
+  int pixel_height = 0;
+  InkBox ink;                // what shows on white paper (== whole box when trim is off)
+  bool has_filter_effects = false;  // SVG filters: rasterised at print resolution
+  std::shared_ptr<const SvgDocument> svg;  // SVG only: parsed once, reused by render
+};
+
+struct LogoRequest {
+  std::string folder;            // the participants file's folder (the root)
+  std::string path;              // as written
+  std::string participants_file; // for diagnostics
+  Position pos;                  // of the logo value
+  std::string participant;       // name for diagnostics
+  bool as_warnings = false;      // excluded entries: problems become warnings
+};
+
+// Checks, reads and decodes a logo. On any problem adds diagnostics (codes logo-missing,
+// logo-outside-root, logo-unsupported, logo-corrupt, logo-too-large, logo-empty,
+// logo-svg-text, logo-external-ref) and returns nullopt for errors.
+std::optional<Logo> resolve_logo(const LogoRequest& request, Diagnostics& diagnostics);
+
+// Effective resolution of a raster logo whose ink box is placed `placed_width_pt` wide.
+double effective_ppi(const Logo& logo, double placed_width_pt);
+
+}  // namespace logogrid
