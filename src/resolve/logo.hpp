@@ -60,6 +60,11 @@ struct LogoRequest {
 // logo-svg-text, logo-external-ref) and returns nullopt for errors.
 std::optional<Logo> resolve_logo(const LogoRequest& request, Diagnostics& diagnostics);
 
+// The part of resolve_logo after the file was read: sniff, limits, decode, measure ink.
+// Used by resolve_logo and by the fuzz targets.
+std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
+                                Diagnostics& diagnostics);
+
 // Effective resolution of a raster logo whose ink box is placed `placed_width_pt` wide.
 double effective_ppi(const Logo& logo, double placed_width_pt);
 
