@@ -1,8 +1,83 @@
-// Command-line entry point (skeleton; subcommands follow).
+// Command-line parsing (CLI11) and the mapping of failures to exit codes.
 #include "app/cli.hpp"
 
-namespace logogrid {
+#include <CLI/CLI.hpp>
 
-int run_cli(int, char**) { return 0; }
+#include <iostream>
+
+#include "app/commands.hpp"
+#include "app/version.hpp"
+#include "diag/fatal_error.hpp"
+
+namespace logogrid {
+namespace {
+
+constexpr int kExitUsage = 2;
+
+void add_job_options(CLI::App& command, JobOptions& job, bool with_layout) {
+  command.add_option("-p,--participants", job.participants,
+                     "participants file (default: participants.yaml)");
+  if (with_layout)
+    command.add_option("-l,--layout", job.layout,
+                       "layout file (default: campaign.layout, else the built-in A4 layout)");
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"logogrid: print-ready PDF pages of the Mitmacherkommunen logo grid"};
+  app.name("logogrid");
+  app.set_version_flag("--version", std::string("logogrid ") + kVersion);
+  app.require_subcommand(1);
+
+  CheckOptions check;
+  auto* check_cmd = app.add_subcommand("check", "validate participants, logos and layout; write nothing");
+  add_job_options(*check_cmd, check.job, true);
+  std::string format = "text";
+  check_cmd->add_option("--format", format, "text | json | junit | github")
+      ->check(CLI::IsMember({"text", "json", "junit", "github"}));
+  check_cmd->add_flag("--strict", check.strict, "treat warnings as errors (exit code only)");
+
+  BuildOptions build;
+  auto* build_cmd = app.add_subcommand("build", "render the print-ready PDF");
+  add_job_options(*build_cmd, build.job, true);
+  build_cmd->add_option("-o,--output", build.output, "PDF to write (default: out/<stem>.pdf)");
+  build_cmd->add_option("--png", build.png_dir, "also write PNG previews of every page here");
+  build_cmd->add_option("--dpi", build.dpi, "PNG preview resolution (default: 100)")
+      ->check(CLI::Range(10, 1200));
+  build_cmd->add_option("--report", build.report, "write the JSON report with placements");
+  build_cmd->add_flag("--strict", build.strict, "treat warnings as errors");
+
+  ProofOptions proof;
+  auto* proof_cmd = app.add_subcommand("proof", "render the marked-up review copy");
+  add_job_options(*proof_cmd, proof.job, true);
+  proof_cmd->add_option("-o,--output", proof.output, "PDF to write (default: out/<stem>-proof.pdf)");
+  proof_cmd->add_option("--previous", proof.previous, "older participants file to compare with");
+  proof_cmd->add_option("--png", proof.png_dir, "also write PNG previews of every page here");
+  proof_cmd->add_option("--dpi", proof.dpi, "PNG preview resolution (default: 100)")
+      ->check(CLI::Range(10, 1200));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : kExitUsage;
+  }
+
+  try {
+    if (*check_cmd) {
+      check.format = format == "json"    ? CheckFormat::json
+                     : format == "junit" ? CheckFormat::junit
+                     : format == "github" ? CheckFormat::github
+                                          : CheckFormat::text;
+      return run_check(check);
+    }
+    if (*build_cmd) return run_build(build);
+    return run_proof(proof);
+  } catch (const FatalError& e) {
+    std::cerr << "logogrid: error: " << e.what() << '\n';
+    return kExitUsage;
+  }
+}
 
 }  // namespace logogrid

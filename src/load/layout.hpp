@@ -3,6 +3,7 @@
 // the built-in default, which equals layouts/rahmenstrategie-a4.yaml.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "diag/diagnostic.hpp"
@@ -67,6 +68,7 @@ struct Layout {
   } pdf;
 
   std::string source;  // file the layout came from, as named by the user; "" = built-in
+  std::map<std::string, Position> font_positions;  // where each named font stood in source
 };
 
 // The built-in default layout (identical to layouts/rahmenstrategie-a4.yaml).

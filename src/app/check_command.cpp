@@ -1,0 +1,43 @@
+// `logogrid check`: validate everything build would use and print diagnostics.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "app/commands.hpp"
+#include "report/report.hpp"
+#include "text/pango_text_measure.hpp"
+
+namespace logogrid {
+
+int input_exit_code(const Job& job, bool strict) {
+  if (job.diagnostics.has_errors()) return 1;
+  if (strict && job.diagnostics.warnings() > 0) return 1;
+  return 0;
+}
+
+std::string default_output(const std::string& participants, const std::string& suffix) {
+  const std::string stem = std::filesystem::path(participants).stem().string();
+  return (std::filesystem::path("out") / (stem + suffix + ".pdf")).string();
+}
+
+int run_check(const CheckOptions& options) {
+  PangoTextMeasure measure;
+  const Job job = prepare_job(options.job, measure);
+  switch (options.format) {
+    case CheckFormat::text:
+      write_text_diagnostics(std::cerr, job.diagnostics);
+      std::cerr << fmt::format("check: {} entries: {} included, {} excluded, {} invalid; "
+                               "{} errors, {} warnings\n",
+                               job.model.participants.size(), job.count(Status::included),
+                               job.count(Status::excluded), job.count(Status::invalid),
+                               job.diagnostics.errors(), job.diagnostics.warnings());
+      break;
+    case CheckFormat::json: std::cout << json_report(job).dump(2) << '\n'; break;
+    case CheckFormat::junit: std::cout << junit_report(job); break;
+    case CheckFormat::github: std::cout << github_annotations(job.diagnostics); break;
+  }
+  return input_exit_code(job, options.strict);
+}
+
+}  // namespace logogrid

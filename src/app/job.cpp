@@ -1,0 +1,108 @@
+// Loading, validation and logo resolution shared by every subcommand.
+#include "app/job.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "plan/plan.hpp"
+#include "text/pango_text_measure.hpp"
+
+namespace logogrid {
+namespace {
+
+constexpr double kPrintPpi = 300;
+constexpr double kMinimumPpi = 150;
+
+void load_job_layout(const JobOptions& options, Job& job) {
+  if (options.layout) {
+    job.layout_file = *options.layout;
+  } else if (job.model.layout.present) {
+    job.layout_file =
+        (std::filesystem::path(job.model.folder) / job.model.layout.text).lexically_normal().string();
+  }
+  job.layout = job.layout_file.empty() ? default_layout() : load_layout(job.layout_file, job.diagnostics);
+}
+
+void check_fonts(Job& job) {
+  const Layout& l = job.layout;
+  std::vector<std::string> fonts{l.heading.font, l.caption.font, l.page_numbers.font};
+  if (l.grid.order == Layout::Order::district) fonts.push_back(l.district_heading.font);
+  std::sort(fonts.begin(), fonts.end());
+  fonts.erase(std::unique(fonts.begin(), fonts.end()), fonts.end());
+  const std::string file = job.layout_file.empty() ? "<built-in layout>" : job.layout_file;
+  for (const auto& font : fonts) {
+    std::string chosen;
+    if (check_font(font, chosen)) continue;
+    const auto where = l.font_positions.find(font);
+    job.diagnostics.error(
+        "font-missing", file, where == l.font_positions.end() ? Position{} : where->second,
+        fmt::format("font `{}` is not installed (the system would substitute {})", font,
+                    chosen.empty() ? "another font" : chosen),
+        {"install the font (make installs the fonts the shipped layouts use) or name an "
+         "installed one; `fc-list : family` lists them"});
+  }
+}
+
+void resolve_logos(Job& job) {
+  job.logos.resize(job.model.participants.size());
+  for (auto& p : job.model.participants) {
+    if (p.logo_path.empty()) continue;
+    LogoRequest request{job.model.folder, p.logo_path, job.model.file, p.logo_pos, p.name,
+                        p.status == Status::excluded};
+    job.logos[p.index] = resolve_logo(request, job.diagnostics);
+    if (!job.logos[p.index] && p.status == Status::included) mark_invalid(p);
+  }
+}
+
+void check_resolution(Job& job, TextMeasure& measure) {
+  job.ppi.resize(job.model.participants.size());
+  const Size area = logo_area_size(job.layout, measure);
+  for (auto& p : job.model.participants) {
+    const auto& logo = job.logos[p.index];
+    if (!logo || logo->format != LogoFormat::png) continue;
+    const double ink_w = job.layout.logo.trim ? logo->ink.width : logo->width;
+    const double ink_h = job.layout.logo.trim ? logo->ink.height : logo->height;
+    const Rect placed = fit_logo(job.layout.logo, Rect{0, 0, area.w, area.h}, ink_w, ink_h);
+    const double ppi = effective_ppi(*logo, placed.w);
+    job.ppi[p.index] = ppi;
+    if (ppi >= kPrintPpi) continue;
+    const bool error = ppi < kMinimumPpi && p.status != Status::excluded;
+    const double needed_px = std::ceil(placed.w / 72.0 * kPrintPpi);
+    job.diagnostics.add(
+        error ? Severity::error : Severity::warning, "logo-low-resolution", job.model.file,
+        p.logo_pos,
+        fmt::format("{} is {}×{} px, which prints at {:.0f} ppi at its placed width of "
+                    "{:.1f} mm",
+                    p.logo_path, logo->pixel_width, logo->pixel_height, ppi,
+                    placed.w / kPointsPerMm),
+        {fmt::format("supply at least {:.0f} px across the artwork, or an SVG", needed_px)}, p.name);
+    if (error) mark_invalid(p);
+  }
+}
+
+}  // namespace
+
+int Job::count(Status status) const {
+  return static_cast<int>(std::count_if(model.participants.begin(), model.participants.end(),
+                                        [&](const Participant& p) { return p.status == status; }));
+}
+
+Job prepare_job(const JobOptions& options, TextMeasure& measure) {
+  Job job;
+  ParticipantsFile file = load_participants(options.participants, job.diagnostics);
+  job.fatal_input = file.syntax_error;
+  job.model = validate_participants(file, job.diagnostics);
+  const int errors_before_layout = job.diagnostics.errors();
+  load_job_layout(options, job);
+  const bool layout_ok = job.diagnostics.errors() == errors_before_layout;
+  check_fonts(job);
+  resolve_logos(job);
+  if (layout_ok) check_resolution(job, measure);
+  job.diagnostics.sort();
+  return job;
+}
+
+}  // namespace logogrid

@@ -1,0 +1,40 @@
+// A job: everything check, build and proof share before pages exist. Loads the
+// participants file and the layout, validates, resolves every logo, checks fonts and the
+// effective resolution of raster logos at their placed size. One code path for all three
+// commands, so build refuses exactly what check reports.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "load/layout.hpp"
+#include "load/participants_file.hpp"
+#include "plan/text_measure.hpp"
+#include "resolve/logo.hpp"
+#include "validate/model.hpp"
+
+namespace logogrid {
+
+struct JobOptions {
+  std::string participants = "participants.yaml";
+  std::optional<std::string> layout;  // -l; else campaign.layout; else built-in
+};
+
+struct Job {
+  Diagnostics diagnostics;
+  Model model;
+  Layout layout;
+  std::vector<std::optional<Logo>> logos;     // by participant index
+  std::vector<std::optional<double>> ppi;     // effective ppi of raster logos
+  std::string layout_file;                    // as used, "" for the built-in layout
+  bool fatal_input = false;                   // yaml-syntax: nothing beyond the file loaded
+
+  int count(Status status) const;
+};
+
+// Throws FatalError when the participants or layout file cannot be read at all.
+Job prepare_job(const JobOptions& options, TextMeasure& measure);
+
+}  // namespace logogrid
