@@ -1,0 +1,90 @@
+// decode_logo: sniff the content, apply the size limit, hand over to the PNG or SVG
+// decoder, and fingerprint the bytes. Also the small helpers declared in logo.hpp.
+#include "resolve/logo.hpp"
+
+#include <glib.h>
+
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "resolve/content_sniff.hpp"
+#include "resolve/logo_report.hpp"
+#include "resolve/png_logo.hpp"
+#include "resolve/svg_logo.hpp"
+
+namespace logogrid {
+namespace {
+
+std::string sha256_hex(const std::string& bytes) {
+  gchar* digest = g_compute_checksum_for_data(
+      G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(bytes.data()), bytes.size());
+  std::string hex = digest ? digest : "";
+  g_free(digest);
+  return hex;
+}
+
+std::string mebibytes(std::size_t bytes) {
+  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+}
+
+}  // namespace
+
+const char* to_string(LogoFormat format) {
+  switch (format) {
+    case LogoFormat::svg:
+      return "svg";
+    case LogoFormat::png:
+      return "png";
+  }
+  return "unknown";
+}
+
+std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
+                                Diagnostics& diagnostics) {
+  LogoReport report(request, diagnostics);
+  if (bytes.size() > kMaxLogoBytes) {
+    report.problem("logo-too-large",
+                   fmt::format("{} is {}; the limit is {}", report.name(),
+                               mebibytes(bytes.size()), mebibytes(kMaxLogoBytes)),
+                   {"supply an SVG, or a PNG with fewer pixels or better compression"});
+    return std::nullopt;
+  }
+
+  Logo logo;
+  logo.path = request.path;
+  logo.bytes = std::move(bytes);
+  const Sniffed sniffed = sniff_logo_content(logo.bytes);
+  bool decoded = false;
+  switch (sniffed.format) {
+    case SniffedFormat::png:
+      logo.format = LogoFormat::png;
+      decoded = decode_png_logo(logo, report);
+      break;
+    case SniffedFormat::xml:
+      logo.format = LogoFormat::svg;
+      decoded = decode_svg_logo(logo, report);
+      break;
+    case SniffedFormat::other:
+      report.problem("logo-unsupported",
+                     sniffed.looks_like.empty()
+                         ? fmt::format("{} is neither SVG nor PNG", report.name())
+                         : fmt::format("{} is neither SVG nor PNG: it looks like {}",
+                                       report.name(), sniffed.looks_like),
+                     {"supply the logo as SVG (preferred) or PNG; the file name's extension "
+                      "does not matter, its content does"});
+      break;
+  }
+  if (!decoded) return std::nullopt;
+  logo.content_hash = sha256_hex(logo.bytes);
+  return logo;
+}
+
+double effective_ppi(const Logo& logo, double placed_width_pt) {
+  // Vector logos have no resolution of their own (filter effects are rasterised by the
+  // renderer at print resolution), so 0 means "not a raster".
+  if (logo.format != LogoFormat::png || !(placed_width_pt > 0)) return 0;
+  return logo.ink.width / (placed_width_pt / 72.0);
+}
+
+}  // namespace logogrid

@@ -1,0 +1,298 @@
+// libxml2 pass over SVG bytes. The tree is walked iteratively; entity references stay
+// unexpanded in the tree and are only expanded (by libxml2, when reading an attribute)
+// after their total expanded size was checked against kMaxSvgEntityExpansion.
+#include "resolve/svg_scan.hpp"
+
+#include <libxml/entities.h>
+#include <libxml/hash.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include <fmt/format.h>
+
+namespace logogrid {
+namespace {
+
+constexpr const char* kSvgNamespace = "http://www.w3.org/2000/svg";
+constexpr int kMaxEntityNesting = 16;
+
+const char* chars(const xmlChar* text) { return reinterpret_cast<const char*>(text); }
+const xmlChar* xml(const char* text) { return reinterpret_cast<const xmlChar*>(text); }
+
+struct XmlFree {
+  void operator()(xmlChar* text) const { xmlFree(text); }
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+  void operator()(xmlParserCtxt* context) const { xmlFreeParserCtxt(context); }
+};
+using XmlString = std::unique_ptr<xmlChar, XmlFree>;
+
+std::string_view trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n\f");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n\f");
+  return text.substr(first, last - first + 1);
+}
+
+bool starts_with_nocase(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() &&
+         std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) ==
+                  std::tolower(static_cast<unsigned char>(b));
+         });
+}
+
+bool is_local_reference(std::string_view target) {
+  target = trim(target);
+  return target.empty() || target.front() == '#' || starts_with_nocase(target, "data:");
+}
+
+void note_reference(SvgScan& scan, std::string_view target, long line) {
+  if (is_local_reference(target)) return;
+  if (scan.external_ref_count++ == 0) {
+    scan.external_ref = std::string(trim(target).substr(0, 200));
+    scan.external_ref_line = line;
+  }
+}
+
+// Every url(…) in an attribute value or a piece of CSS, and CSS @import "…".
+void scan_css_references(SvgScan& scan, std::string_view text, long line) {
+  for (std::size_t at = text.find("url("); at != std::string_view::npos;
+       at = text.find("url(", at + 4)) {
+    std::string_view rest = trim(text.substr(at + 4));
+    std::size_t end = 0;
+    if (!rest.empty() && (rest.front() == '"' || rest.front() == '\'')) {
+      end = rest.find(rest.front(), 1);
+      rest = rest.substr(1, end == std::string_view::npos ? rest.size() - 1 : end - 1);
+    } else {
+      end = rest.find(')');
+      rest = rest.substr(0, end);
+    }
+    note_reference(scan, rest, line);
+  }
+  for (std::size_t at = text.find("@import"); at != std::string_view::npos;
+       at = text.find("@import", at + 7)) {
+    std::string_view rest = trim(text.substr(at + 7));
+    if (rest.empty() || (rest.front() != '"' && rest.front() != '\'')) continue;
+    const auto end = rest.find(rest.front(), 1);
+    note_reference(scan, rest.substr(1, end == std::string_view::npos ? rest.size() - 1 : end - 1),
+                   line);
+  }
+}
+
+bool is_filter_value(std::string_view value) {
+  value = trim(value);
+  return !value.empty() && !starts_with_nocase(value, "none");
+}
+
+// A `filter` property in CSS (a style attribute or a <style> sheet) other than `none`.
+bool css_has_filter(std::string_view css) {
+  for (std::size_t at = css.find("filter"); at != std::string_view::npos;
+       at = css.find("filter", at + 6)) {
+    const char before = at == 0 ? ';' : css[at - 1];
+    if (!(before == ';' || before == '{' || std::isspace(static_cast<unsigned char>(before))))
+      continue;
+    std::string_view rest = trim(css.substr(at + 6));
+    if (rest.empty() || rest.front() != ':') continue;
+    rest.remove_prefix(1);
+    if (is_filter_value(rest.substr(0, rest.find_first_of(";}")))) return true;
+  }
+  return false;
+}
+
+// Expanded sizes of the internal subset's general entities, to stop entity bombs.
+class EntitySizes {
+ public:
+  explicit EntitySizes(xmlDoc* doc) : doc_(doc) {}
+
+  // Expanded size of `&name;`, saturating above the limit.
+  std::size_t of(const std::string& name, int depth = 0) {
+    if (auto found = sizes_.find(name); found != sizes_.end()) return found->second;
+    if (depth > kMaxEntityNesting) return kMaxSvgEntityExpansion + 1;
+    xmlEntity* entity = xmlGetDocEntity(doc_, xml(name.c_str()));
+    std::size_t size = 0;
+    if (entity && entity->etype == XML_INTERNAL_GENERAL_ENTITY && entity->content) {
+      const std::string_view content = chars(entity->content);
+      for (std::size_t at = 0; at < content.size(); ++at) {
+        if (content[at] != '&' || at + 1 >= content.size() || content[at + 1] == '#') {
+          ++size;
+          continue;
+        }
+        const auto end = content.find(';', at);
+        if (end == std::string_view::npos) break;
+        size += of(std::string(content.substr(at + 1, end - at - 1)), depth + 1);
+        at = end;
+        if (size > kMaxSvgEntityExpansion) break;
+      }
+    }
+    size = std::min(size, kMaxSvgEntityExpansion + 1);
+    sizes_[name] = size;
+    return size;
+  }
+
+ private:
+  xmlDoc* doc_;
+  std::map<std::string, std::size_t> sizes_;
+};
+
+// Adds up what every entity reference in the attribute or content list expands to.
+std::size_t entity_expansion(EntitySizes& sizes, xmlNode* children) {
+  std::size_t total = 0;
+  for (xmlNode* child = children; child; child = child->next)
+    if (child->type == XML_ENTITY_REF_NODE) total += sizes.of(chars(child->name));
+  return total;
+}
+
+void note_declared_entity(void* payload, void* data, const xmlChar*) {
+  auto* entity = static_cast<xmlEntity*>(payload);
+  auto* scan = static_cast<SvgScan*>(data);
+  if (entity->SystemID) note_reference(*scan, chars(entity->SystemID), 0);  // in the DTD
+}
+
+bool is_svg_element(const xmlNode* node, const char* name) {
+  return node->type == XML_ELEMENT_NODE && xmlStrcmp(node->name, xml(name)) == 0 &&
+         (!node->ns || xmlStrcmp(node->ns->href, xml(kSvgNamespace)) == 0);
+}
+
+std::string pseudo_attribute(std::string_view content, std::string_view name) {
+  const auto at = content.find(name);
+  if (at == std::string_view::npos) return {};
+  std::string_view rest = trim(content.substr(at + name.size()));
+  if (rest.empty() || rest.front() != '=') return {};
+  rest = trim(rest.substr(1));
+  if (rest.empty() || (rest.front() != '"' && rest.front() != '\'')) return {};
+  const auto end = rest.find(rest.front(), 1);
+  return std::string(rest.substr(1, end == std::string_view::npos ? rest.size() - 1 : end - 1));
+}
+
+// Walks the whole document in order (no recursion: depth is up to the file).
+bool walk(xmlDoc* doc, SvgScan& scan) {
+  EntitySizes sizes(doc);
+  std::size_t expansion = 0;
+  std::size_t elements = 0;
+  xmlNode* node = doc->children;
+  while (node) {
+    const long line = xmlGetLineNo(node);
+    if (node->type == XML_PI_NODE && xmlStrcmp(node->name, xml("xml-stylesheet")) == 0 &&
+        node->content) {
+      note_reference(scan, pseudo_attribute(chars(node->content), "href"), line);
+    }
+    if (node->type == XML_ENTITY_REF_NODE) expansion += sizes.of(chars(node->name));
+    if (node->type == XML_ELEMENT_NODE) {
+      if (++elements > kMaxSvgElements) {
+        scan.outcome = SvgScan::Outcome::too_complex;
+        scan.reason = fmt::format("it has more than {} elements", kMaxSvgElements);
+        return false;
+      }
+      for (xmlAttr* attr = node->properties; attr; attr = attr->next)
+        expansion += entity_expansion(sizes, attr->children);
+      if (expansion > kMaxSvgEntityExpansion) {
+        scan.outcome = SvgScan::Outcome::entity_bomb;
+        scan.reason = fmt::format(
+            "line {}: its XML entities expand to more than {} bytes (an entity bomb?)", line,
+            kMaxSvgEntityExpansion);
+        return false;
+      }
+      if (is_svg_element(node, "text") && scan.text_line == 0) scan.text_line = line;
+      if (is_svg_element(node, "filter")) scan.has_filter_effects = true;
+      if (is_svg_element(node, "style")) {
+        const XmlString css(xmlNodeGetContent(node));
+        if (css) {
+          scan_css_references(scan, chars(css.get()), line);
+          if (css_has_filter(chars(css.get()))) scan.has_filter_effects = true;
+        }
+      }
+      for (xmlAttr* attr = node->properties; attr; attr = attr->next) {
+        const XmlString value(xmlNodeListGetString(doc, attr->children, 1));
+        const std::string_view text = value ? chars(value.get()) : "";
+        const std::string_view name = chars(attr->name);
+        if (name == "href") note_reference(scan, text, line);
+        scan_css_references(scan, text, line);
+        if (!attr->ns && name == "filter" && is_filter_value(text)) scan.has_filter_effects = true;
+        if (!attr->ns && name == "style" && css_has_filter(text)) scan.has_filter_effects = true;
+      }
+    }
+    if (expansion > kMaxSvgEntityExpansion) {
+      scan.outcome = SvgScan::Outcome::entity_bomb;
+      scan.reason = fmt::format(
+          "line {}: its XML entities expand to more than {} bytes (an entity bomb?)", line,
+          kMaxSvgEntityExpansion);
+      return false;
+    }
+    // Next in document order; entity references are not descended into.
+    if (node->children && node->type != XML_ENTITY_REF_NODE && node->type != XML_DTD_NODE) {
+      node = node->children;
+      continue;
+    }
+    while (node && !node->next)
+      node = node->parent == reinterpret_cast<xmlNode*>(doc) ? nullptr : node->parent;
+    if (node) node = node->next;
+  }
+  return true;
+}
+
+std::string describe_xml_error(const xmlError* error) {
+  if (!error || !error->message) return "line 1: not well-formed XML";
+  std::string message = error->message;
+  while (!message.empty() && std::isspace(static_cast<unsigned char>(message.back())))
+    message.pop_back();
+  return fmt::format("line {}: {}", std::max(error->line, 1), message);
+}
+
+}  // namespace
+
+SvgScan scan_svg(std::string_view bytes) {
+  static std::once_flag init;
+  std::call_once(init, [] { xmlInitParser(); });
+
+  SvgScan scan;
+  const std::unique_ptr<xmlParserCtxt, XmlFree> context(xmlNewParserCtxt());
+  if (!context) {
+    scan.outcome = SvgScan::Outcome::malformed;
+    scan.reason = "line 1: out of memory";
+    return scan;
+  }
+  // No NOENT (no substitution), no DTDLOAD, no HUGE (libxml2's own depth and size limits).
+  const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                      XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
+  const std::unique_ptr<xmlDoc, XmlFree> doc(
+      xmlCtxtReadMemory(context.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr,
+                        nullptr, options));
+  if (!doc || !context->wellFormed) {
+    scan.outcome = SvgScan::Outcome::malformed;
+    scan.reason = describe_xml_error(xmlCtxtGetLastError(context.get()));
+    return scan;
+  }
+  xmlNode* root = xmlDocGetRootElement(doc.get());
+  if (!root) {
+    scan.outcome = SvgScan::Outcome::malformed;
+    scan.reason = "line 1: there is no root element";
+    return scan;
+  }
+  scan.root_line = xmlGetLineNo(root);
+  if (xmlStrcmp(root->name, xml("svg")) != 0) {
+    scan.outcome = SvgScan::Outcome::not_svg;
+    scan.reason = chars(root->name);
+    return scan;
+  }
+  scan.svg_namespace = root->ns && xmlStrcmp(root->ns->href, xml(kSvgNamespace)) == 0;
+
+  if (doc->intSubset) {
+    if (doc->intSubset->entities)
+      xmlHashScan(static_cast<xmlHashTable*>(doc->intSubset->entities), note_declared_entity,
+                  &scan);
+    if (doc->intSubset->pentities)
+      xmlHashScan(static_cast<xmlHashTable*>(doc->intSubset->pentities), note_declared_entity,
+                  &scan);
+  }
+  walk(doc.get(), scan);
+  return scan;
+}
+
+}  // namespace logogrid

@@ -1,0 +1,31 @@
+// The first pass over an SVG: a libxml2 parse that never touches the network, loads no
+// DTD and substitutes no entities, and that bounds entity expansion and element count
+// before librsvg sees the bytes. It finds what the resolver warns about (<text>, outside
+// references) and what the renderer must know (filter effects).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace logogrid {
+
+constexpr std::size_t kMaxSvgElements = 200000;
+constexpr std::size_t kMaxSvgEntityExpansion = 1u << 20;  // bytes, all references together
+
+struct SvgScan {
+  enum class Outcome { ok, malformed, not_svg, too_complex, entity_bomb };
+  Outcome outcome = Outcome::ok;
+  std::string reason;  // malformed, entity_bomb: "line 3: …"; too_complex: what; not_svg: root
+  long root_line = 0;
+  bool svg_namespace = true;  // the root element is in the SVG namespace
+
+  long text_line = 0;  // first <text>; 0 when there is none
+  std::string external_ref;  // the first reference to something outside the file
+  long external_ref_line = 0;
+  int external_ref_count = 0;
+  bool has_filter_effects = false;
+};
+
+SvgScan scan_svg(std::string_view bytes);
+
+}  // namespace logogrid

@@ -1,0 +1,364 @@
+// Properties the planner guarantees, asserted directly (the golden tests pin exact numbers).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+
+#include "plan/fixed_text_measure.hpp"
+#include "plan/plan.hpp"
+
+namespace logogrid {
+namespace {
+
+constexpr double kEps = 1e-6;
+
+std::vector<PlanEntry> entries(int count, const std::string& district = {}) {
+  std::vector<PlanEntry> result;
+  const double ratios[] = {0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 0.8};
+  for (int i = 0; i < count; ++i) {
+    result.push_back({"Gemeinde " + std::to_string(i + 1), district, ratios[i % 7], 1});
+  }
+  return result;
+}
+
+Plan plan(const Layout& layout, const std::vector<PlanEntry>& e,
+          std::vector<CaptionOverflow>* overflows = nullptr) {
+  FixedTextMeasure measure;
+  return plan_pages(layout, "Unsere Mitmacherkommunen", e, measure, overflows);
+}
+
+bool inside(const Rect& inner, const Rect& outer) {
+  return inner.x >= outer.x - kEps && inner.y >= outer.y - kEps &&
+         inner.right() <= outer.right() + kEps && inner.bottom() <= outer.bottom() + kEps;
+}
+
+Layout district_layout() {
+  Layout layout;
+  layout.grid.order = Layout::Order::district;
+  return layout;
+}
+
+std::vector<PlanEntry> district_entries() {
+  std::vector<PlanEntry> e;
+  const std::pair<const char*, int> groups[] = {
+      {"Hochsauerlandkreis", 11}, {"Kreis Olpe", 6}, {"Kreis Siegen-Wittgenstein", 10},
+      {"Kreis Soest", 13}, {"Märkischer Kreis", 14}};
+  for (const auto& [district, count] : groups) {
+    for (PlanEntry& entry : entries(count, district)) e.push_back(entry);
+  }
+  return e;
+}
+
+Layout a3_landscape() {
+  Layout layout;
+  layout.page.width = 420 * kPointsPerMm;
+  layout.page.height = 297 * kPointsPerMm;
+  layout.grid.columns = 7;
+  layout.grid.rows = 4;
+  layout.heading.first_page_only = false;
+  layout.caption.font = "DejaVu Sans 11";
+  return layout;
+}
+
+TEST(fit_logo, balanced_gives_equal_area_when_unclamped) {
+  Layout::Logo logo;  // balanced, base 0.75
+  const Rect area{10, 20, 100, 80};
+  const double side = 0.75 * 80;
+  for (double ratio : {0.8, 1.0, 1.2, 1.5}) {
+    const Rect r = fit_logo(logo, area, ratio * 30, 30);
+    EXPECT_NEAR(r.w * r.h, side * side, 1e-9) << ratio;
+    EXPECT_NEAR(r.w / r.h, ratio, 1e-9);
+  }
+}
+
+TEST(fit_logo, balanced_shrinks_uniformly_only_when_too_big) {
+  Layout::Logo logo;
+  const Rect area{0, 0, 100, 80};
+  const Rect wide = fit_logo(logo, area, 5, 1);  // B·√5 = 134 > 100: clamped
+  EXPECT_NEAR(wide.w, 100, 1e-9);
+  EXPECT_NEAR(wide.w / wide.h, 5, 1e-9);
+  EXPECT_LT(wide.w * wide.h, 60.0 * 60.0);
+  const Rect tall = fit_logo(logo, area, 1, 2);
+  EXPECT_NEAR(tall.h, 80, 1e-9);
+  EXPECT_NEAR(tall.w / tall.h, 0.5, 1e-9);
+}
+
+TEST(fit_logo, contain_fills_one_side_and_fits) {
+  Layout::Logo logo;
+  logo.fit = Layout::Fit::contain;
+  const Rect area{5, 5, 100, 50};
+  for (double ratio : {0.3, 1.0, 2.0, 2.5, 7.0}) {
+    const Rect r = fit_logo(logo, area, ratio, 1);
+    EXPECT_TRUE(inside(r, area)) << ratio;
+    EXPECT_TRUE(std::abs(r.w - 100) < 1e-9 || std::abs(r.h - 50) < 1e-9) << ratio;
+    EXPECT_NEAR(r.w / r.h, ratio, 1e-9);
+  }
+}
+
+TEST(fit_logo, centred_in_the_logo_area) {
+  Layout::Logo logo;
+  const Rect area{33, 44, 90, 60};
+  for (Layout::Fit fit : {Layout::Fit::contain, Layout::Fit::balanced}) {
+    logo.fit = fit;
+    for (double ratio : {0.5, 1.0, 4.0}) {
+      const Rect r = fit_logo(logo, area, ratio, 1);
+      EXPECT_NEAR(r.x + r.w / 2, area.x + area.w / 2, 1e-9);
+      EXPECT_NEAR(r.y + r.h / 2, area.y + area.h / 2, 1e-9);
+    }
+  }
+}
+
+TEST(fit_logo, degenerate_ink_is_treated_as_square) {
+  Layout::Logo logo;
+  const Rect r = fit_logo(logo, {0, 0, 100, 100}, 0, 0);
+  EXPECT_NEAR(r.w, 75, 1e-9);
+  EXPECT_NEAR(r.h, 75, 1e-9);
+}
+
+TEST(plan_pages, every_box_lies_inside_the_trim_box) {
+  const std::vector<std::pair<Layout, std::vector<PlanEntry>>> cases = {
+      {Layout{}, entries(30)}, {a3_landscape(), entries(54)},
+      {district_layout(), district_entries()}};
+  for (const auto& [layout, e] : cases) {
+    const Plan p = plan(layout, e);
+    const Rect trim{0, 0, layout.page.width, layout.page.height};
+    const Rect safe{5 * kPointsPerMm, 5 * kPointsPerMm, trim.w - 10 * kPointsPerMm,
+                    trim.h - 10 * kPointsPerMm};
+    ASSERT_FALSE(p.pages.empty());
+    std::size_t placed = 0;
+    for (const PagePlan& page : p.pages) {
+      for (const Placement& pl : page.placements) {
+        EXPECT_TRUE(inside(pl.cell, trim));
+        EXPECT_TRUE(inside(pl.logo_area, pl.cell));
+        EXPECT_TRUE(inside(pl.logo, pl.logo_area));
+        EXPECT_TRUE(inside(pl.caption.box, pl.cell));
+        EXPECT_LE(pl.logo_area.bottom(), pl.caption.box.y + kEps);
+        ++placed;
+      }
+      if (page.heading) {
+        EXPECT_TRUE(inside(page.heading->box, safe));
+      }
+      if (page.page_number) {
+        EXPECT_TRUE(inside(page.page_number->box, safe));
+      }
+      for (const TextBlock& d : page.district_headings) EXPECT_TRUE(inside(d.box, trim));
+    }
+    EXPECT_EQ(placed, e.size());
+  }
+}
+
+TEST(plan_pages, cells_have_one_size_on_every_page) {
+  for (const Layout& layout : {Layout{}, district_layout()}) {
+    const Plan p = plan(layout, layout.grid.order == Layout::Order::district ? district_entries()
+                                                                            : entries(60));
+    ASSERT_GE(p.pages.size(), 2U);
+    const Rect first = p.pages[0].placements[0].cell;
+    for (const PagePlan& page : p.pages) {
+      for (const Placement& pl : page.placements) {
+        EXPECT_DOUBLE_EQ(pl.cell.w, first.w);
+        EXPECT_DOUBLE_EQ(pl.cell.h, first.h);
+      }
+    }
+  }
+}
+
+TEST(plan_pages, cell_size_follows_columns_rows_and_gutter) {
+  const Layout layout;
+  const Plan p = plan(layout, entries(1));
+  const double area_w = layout.page.width - layout.margins.inside - layout.margins.outside;
+  const double area_h = layout.page.height - layout.margins.top - layout.margins.bottom;
+  EXPECT_NEAR(p.pages[0].placements[0].cell.w, (area_w - 3 * layout.grid.gutter) / 4, 1e-9);
+  EXPECT_NEAR(p.pages[0].placements[0].cell.h, (area_h - 5 * layout.grid.gutter) / 6, 1e-9);
+}
+
+TEST(plan_pages, rows_per_page_come_from_the_grid) {
+  const Plan p = plan(Layout{}, entries(49));
+  ASSERT_EQ(p.pages.size(), 3U);
+  EXPECT_EQ(p.pages[0].placements.size(), 24U);
+  EXPECT_EQ(p.pages[1].placements.size(), 24U);
+  EXPECT_EQ(p.pages[2].placements.size(), 1U);
+  EXPECT_EQ(p.pages[2].placements[0].entry, 48U);
+}
+
+TEST(plan_pages, captions_of_a_row_share_the_first_baseline) {
+  std::vector<PlanEntry> e = entries(4);
+  e[1].caption = "Stadt Schmallenberg Gemeinde der Ferienregion im Hochsauerland Kreis";
+  e[2].caption = "Hansestadt Attendorn im Kreis Olpe";
+  const Plan p = plan(Layout{}, e);
+  const auto& pl = p.pages[0].placements;
+  ASSERT_EQ(pl.size(), 4U);
+  EXPECT_LT(pl[1].caption.size, 8.0);  // really shrunk
+  for (const Placement& x : pl) {
+    EXPECT_DOUBLE_EQ(x.caption.first_baseline, pl[0].caption.first_baseline);
+    EXPECT_DOUBLE_EQ(x.caption.box.y, pl[0].caption.box.y);
+  }
+}
+
+TEST(plan_pages, caption_overflow_is_reported_per_entry) {
+  std::vector<PlanEntry> e = entries(3);
+  e[2].caption = "Donaudampfschifffahrtsgesellschaftskapitänswitwe";
+  std::vector<CaptionOverflow> overflows;
+  const Plan p = plan(Layout{}, e, &overflows);
+  ASSERT_EQ(overflows.size(), 1U);
+  EXPECT_EQ(overflows[0].entry, 2U);
+  EXPECT_DOUBLE_EQ(overflows[0].size, 6.0);
+  const Placement& pl = p.pages[0].placements[2];
+  EXPECT_TRUE(pl.caption_overflow);
+  ASSERT_EQ(pl.caption.lines.size(), 1U);
+  EXPECT_NE(pl.caption.lines[0].find("\u2026"), std::string::npos);
+  EXPECT_FALSE(p.pages[0].placements[0].caption_overflow);
+}
+
+TEST(plan_pages, inside_margin_is_left_on_recto_and_right_on_verso) {
+  Layout layout;
+  layout.margins.inside = 25 * kPointsPerMm;
+  layout.margins.outside = 15 * kPointsPerMm;
+  const Plan p = plan(layout, entries(30));
+  ASSERT_EQ(p.pages.size(), 2U);
+  EXPECT_TRUE(p.pages[0].recto);
+  EXPECT_FALSE(p.pages[1].recto);
+  EXPECT_DOUBLE_EQ(p.pages[0].placements[0].cell.x, layout.margins.inside);
+  EXPECT_DOUBLE_EQ(p.pages[1].placements[0].cell.x, layout.margins.outside);
+  layout.page_numbers.first = 2;  // the participant pages start on a left-hand page
+  const Plan even = plan(layout, entries(4));  // a full row: no centring
+  EXPECT_FALSE(even.pages[0].recto);
+  EXPECT_EQ(even.pages[0].number, 2);
+  EXPECT_DOUBLE_EQ(even.pages[0].placements[0].cell.x, layout.margins.outside);
+}
+
+TEST(plan_pages, page_numbers_outside_center_none) {
+  Layout layout;
+  const Plan outside = plan(layout, entries(30));
+  ASSERT_TRUE(outside.pages[0].page_number && outside.pages[1].page_number);
+  EXPECT_EQ(outside.pages[0].page_number->lines, std::vector<std::string>{"1"});
+  EXPECT_EQ(outside.pages[1].page_number->lines, std::vector<std::string>{"2"});
+  EXPECT_EQ(outside.pages[0].page_number->align, TextBlock::Align::right);
+  EXPECT_EQ(outside.pages[1].page_number->align, TextBlock::Align::left);
+  const double grid_bottom = layout.page.height - layout.margins.bottom;
+  EXPECT_GT(outside.pages[0].page_number->box.y, grid_bottom);
+
+  layout.page_numbers.position = Layout::PageNumberPosition::center;
+  layout.page_numbers.first = 7;
+  const Plan center = plan(layout, entries(30));
+  EXPECT_EQ(center.pages[1].page_number->lines, std::vector<std::string>{"8"});
+  EXPECT_EQ(center.pages[1].page_number->align, TextBlock::Align::center);
+
+  layout.page_numbers.position = Layout::PageNumberPosition::none;
+  for (const PagePlan& page : plan(layout, entries(30)).pages) {
+    EXPECT_FALSE(page.page_number);
+  }
+}
+
+TEST(plan_pages, heading_sits_above_the_grid_aligned_with_it) {
+  Layout layout;
+  const Plan p = plan(layout, entries(30));
+  ASSERT_TRUE(p.pages[0].heading);
+  EXPECT_FALSE(p.pages[1].heading);  // first_page_only
+  const TextBlock& h = *p.pages[0].heading;
+  EXPECT_EQ(h.lines, std::vector<std::string>{"Unsere Mitmacherkommunen"});
+  EXPECT_EQ(h.size, 18);
+  EXPECT_EQ(h.font, "DejaVu Sans Bold");
+  EXPECT_DOUBLE_EQ(h.box.x, p.pages[0].placements[0].cell.x);
+  EXPECT_LT(h.box.bottom(), layout.margins.top);
+  EXPECT_GE(h.box.y, 5 * kPointsPerMm);
+
+  layout.heading.first_page_only = false;
+  const Plan every = plan(layout, entries(30));
+  ASSERT_TRUE(every.pages[1].heading);
+  EXPECT_DOUBLE_EQ(every.pages[1].heading->box.x, layout.margins.outside);
+}
+
+TEST(plan_pages, heading_text_replaces_the_title) {
+  Layout layout;
+  layout.heading.text = "{title} – Stand {title}";
+  EXPECT_EQ(heading_text(layout, "A{title}"), "A{title} – Stand A{title}");
+  layout.heading.text = "";
+  const Plan p = plan(layout, entries(2));
+  EXPECT_FALSE(p.pages[0].heading);
+}
+
+TEST(plan_pages, last_row_center_and_left) {
+  Layout layout;
+  const Plan centred = plan(layout, entries(6));
+  const auto& c = centred.pages[0].placements;
+  // Row 2 has two cells: centred, they sit where columns 1.5 and 2.5 would be.
+  const double pitch = c[1].cell.x - c[0].cell.x;
+  EXPECT_NEAR(c[4].cell.x, c[0].cell.x + pitch, 1e-9);
+  EXPECT_NEAR(c[5].cell.x, c[0].cell.x + 2 * pitch, 1e-9);
+  layout.grid.last_row = Layout::LastRow::left;
+  const Plan left = plan(layout, entries(6));
+  const auto& l = left.pages[0].placements;
+  EXPECT_DOUBLE_EQ(l[4].cell.x, l[0].cell.x);
+}
+
+TEST(plan_pages, district_groups_start_a_row_under_their_heading) {
+  const Layout layout = district_layout();
+  const std::vector<PlanEntry> e = district_entries();
+  const Plan p = plan(layout, e);
+  std::map<std::string, int> headings;
+  for (const PagePlan& page : p.pages) {
+    for (const TextBlock& d : page.district_headings) {
+      ++headings[d.lines.at(0)];
+      // Never alone at the foot of a page: a row of its group follows right below.
+      bool row_below = false;
+      for (const Placement& pl : page.placements) {
+        const double gap = pl.cell.y - d.box.bottom();
+        if (gap > 0 && gap < pl.cell.h / 2 && pl.cell.x == page.placements[0].cell.x) {
+          row_below = e[pl.entry].district == d.lines[0].substr(0, e[pl.entry].district.size());
+        }
+      }
+      EXPECT_TRUE(row_below) << d.lines[0] << " on page " << page.number;
+    }
+  }
+  EXPECT_EQ(headings.size(), 5U + 2U);  // five districts, two continued on a new page
+  // Each group's first entry starts at the left of a row.
+  for (const PagePlan& page : p.pages) {
+    for (const Placement& pl : page.placements) {
+      if (pl.entry == 0 || e[pl.entry - 1].district != e[pl.entry].district) {
+        EXPECT_DOUBLE_EQ(pl.cell.x, page.placements[0].cell.x) << pl.entry;
+      }
+    }
+  }
+}
+
+TEST(plan_pages, district_heading_is_never_left_alone_at_the_foot) {
+  Layout layout = district_layout();
+  layout.grid.rows = 3;  // only one group row fits after a full group: forces page breaks
+  std::vector<PlanEntry> e = entries(8, "Kreis A");
+  for (PlanEntry& x : entries(3, "Kreis B")) e.push_back(x);
+  const Plan p = plan(layout, e);
+  for (const PagePlan& page : p.pages) {
+    for (const TextBlock& d : page.district_headings) {
+      double lowest_cell = 0;
+      for (const Placement& pl : page.placements) lowest_cell = std::max(lowest_cell, pl.cell.y);
+      EXPECT_LT(d.box.bottom(), lowest_cell) << page.number;
+    }
+  }
+}
+
+TEST(plan_pages, logo_area_size_matches_the_plan) {
+  for (const Layout& layout : {Layout{}, district_layout(), a3_landscape()}) {
+    FixedTextMeasure measure;
+    const Size s = logo_area_size(layout, measure);
+    const Plan p = plan(layout, entries(3, "Kreis Olpe"));
+    EXPECT_DOUBLE_EQ(s.w, p.pages[0].placements[0].logo_area.w);
+    EXPECT_DOUBLE_EQ(s.h, p.pages[0].placements[0].logo_area.h);
+    EXPECT_GT(s.h, 0);
+  }
+}
+
+TEST(plan_pages, odd_layouts_do_not_crash) {
+  EXPECT_TRUE(plan(Layout{}, {}).pages.empty());
+  Layout layout;
+  layout.grid.columns = 0;
+  layout.grid.rows = -3;
+  layout.caption.max_lines = 0;
+  layout.caption.font = "no size at all";
+  layout.logo.padding = 1000;
+  const Plan p = plan(layout, entries(5));
+  EXPECT_EQ(p.pages.size(), 5U);
+  EXPECT_EQ(p.pages[0].placements[0].logo.w, 0);
+}
+
+}  // namespace
+}  // namespace logogrid
