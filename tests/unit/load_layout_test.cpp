@@ -93,8 +93,8 @@ TEST(load_layout, orientation_and_named_sizes) {
   EXPECT_EQ(load_text("page: {size: A3, orientation: landscape}\n", &l).items().size(), 0u);
   EXPECT_NEAR(l.page.width, 420 * kPointsPerMm, 1e-9);
   EXPECT_NEAR(l.page.height, 297 * kPointsPerMm, 1e-9);
-  EXPECT_EQ(load_text("page: {size: [100mm, 150mm]}\n", &l).items().size(), 0u);
-  EXPECT_NEAR(l.page.width, 100 * kPointsPerMm, 1e-9);
+  EXPECT_EQ(load_text("page: {size: [300mm, 400mm]}\n", &l).items().size(), 0u);
+  EXPECT_NEAR(l.page.width, 300 * kPointsPerMm, 1e-9);
   EXPECT_TRUE(find_code(load_text("page: {size: B5}\n"), "layout-invalid"));
   EXPECT_TRUE(find_code(load_text("logo: {fit: stretch}\n"), "layout-invalid"));
   EXPECT_TRUE(find_code(load_text("caption: {font: DejaVu Sans}\n"), "layout-invalid"));

@@ -41,7 +41,7 @@ TEST(validate_participants, deadline_is_inclusive) {
   const Diagnostic* late = find_code(v.diagnostics, "commitment-late");
   ASSERT_TRUE(late);
   EXPECT_EQ(late->severity, Severity::warning);
-  EXPECT_EQ(late->pos.line, 14);
+  EXPECT_EQ(late->pos.line, 13);
   EXPECT_EQ(late->participant, "Hemer");
 }
 
