@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "plan/plan.hpp"
+#include "plan/print_order.hpp"
 #include "text/pango_text_measure.hpp"
 
 namespace logogrid {
@@ -100,9 +101,68 @@ Job prepare_job(const JobOptions& options, TextMeasure& measure) {
   const bool layout_ok = job.diagnostics.errors() == errors_before_layout;
   check_fonts(job);
   resolve_logos(job);
-  if (layout_ok) check_resolution(job, measure);
+  if (layout_ok) {
+    check_resolution(job, measure);
+    plan_job(job, measure, is_included);  // for caption-overflow
+  }
   job.diagnostics.sort();
   return job;
+}
+
+bool is_included(const Participant& participant) {
+  return participant.status == Status::included;
+}
+
+PagedJob plan_job(Job& job, TextMeasure& measure, bool (*selected)(const Participant&)) {
+  std::vector<std::size_t> chosen;
+  std::vector<std::string> names;
+  std::vector<std::string> districts;
+  for (const auto& p : job.model.participants) {
+    if (!selected(p)) continue;
+    chosen.push_back(p.index);
+    names.push_back(p.caption);
+    districts.push_back(p.district);
+  }
+  std::vector<std::string> district_order;
+  for (const auto& m : Register::builtin().municipalities())
+    if (district_order.empty() || district_order.back() != m.district)
+      district_order.push_back(m.district);
+  const std::vector<std::size_t> order =
+      job.layout.grid.order == Layout::Order::district
+          ? order_by_district(names, districts, district_order)
+          : order_by_name(names);
+
+  PagedJob paged;
+  std::vector<PlanEntry> entries;
+  for (std::size_t k : order) {
+    const Participant& p = job.model.participants[chosen[k]];
+    PlanEntry entry{p.caption, p.district, 1, 1};
+    if (const auto& logo = job.logos[p.index]) {
+      entry.ink_width = job.layout.logo.trim ? logo->ink.width : logo->width;
+      entry.ink_height = job.layout.logo.trim ? logo->ink.height : logo->height;
+    }
+    entries.push_back(entry);
+    paged.participant_of_entry.push_back(p.index);
+  }
+  std::vector<CaptionOverflow> overflows;
+  paged.plan = plan_pages(job.layout, job.model.title, entries, measure, &overflows);
+  for (const auto& o : overflows) {
+    const Participant& p = job.model.participants[paged.participant_of_entry[o.entry]];
+    const bool seen = std::any_of(job.diagnostics.items().begin(), job.diagnostics.items().end(),
+                                  [&](const Diagnostic& d) {
+                                    return d.code == "caption-overflow" && d.participant == p.name;
+                                  });
+    if (seen) continue;
+    job.diagnostics.warning(
+        "caption-overflow", job.model.file, p.pos,
+        fmt::format("{}: caption \"{}\" does not fit {} line(s) of {} in its cell; set at "
+                    "{:.1f} pt",
+                    p.name, p.caption, job.layout.caption.max_lines, job.layout.caption.font,
+                    o.size),
+        {"give the entry a shorter `caption:`, or allow more caption lines in the layout"},
+        p.name);
+  }
+  return paged;
 }
 
 }  // namespace logogrid

@@ -11,6 +11,7 @@
 #include "diag/diagnostic.hpp"
 #include "load/layout.hpp"
 #include "load/participants_file.hpp"
+#include "plan/plan.hpp"
 #include "plan/text_measure.hpp"
 #include "resolve/logo.hpp"
 #include "validate/model.hpp"
@@ -36,5 +37,15 @@ struct Job {
 
 // Throws FatalError when the participants or layout file cannot be read at all.
 Job prepare_job(const JobOptions& options, TextMeasure& measure);
+
+// The pages of a job: entries with `status` in print order (German collation, or grouped
+// by district), laid out by the planner. Adds caption-overflow warnings to the job.
+struct PagedJob {
+  Plan plan;
+  std::vector<std::size_t> participant_of_entry;  // PlanEntry index → participant index
+};
+PagedJob plan_job(Job& job, TextMeasure& measure, bool (*selected)(const Participant&));
+
+bool is_included(const Participant& participant);
 
 }  // namespace logogrid
