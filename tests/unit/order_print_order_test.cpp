@@ -28,9 +28,9 @@ TEST(print_order, sorts_umlauts_as_their_base_letters) {
 }
 
 TEST(print_order, sorts_bad_under_b_and_sharp_s_as_ss) {
-  EXPECT_EQ(sorted({"Burbach", "Bad Laasphe", "Balve", "Bad Berleburg", "Arnsberg"}),
-            (std::vector<std::string>{"Arnsberg", "Bad Berleburg", "Bad Laasphe", "Balve",
-                                      "Burbach"}));
+  EXPECT_EQ(
+      sorted({"Burbach", "Bad Laasphe", "Balve", "Bad Berleburg", "Arnsberg"}),
+      (std::vector<std::string>{"Arnsberg", "Bad Berleburg", "Bad Laasphe", "Balve", "Burbach"}));
   EXPECT_EQ(sorted({"Strasse", "Straße", "Strassburg", "Straten"}),
             (std::vector<std::string>{"Strassburg", "Strasse", "Straße", "Straten"}));
 }
@@ -48,17 +48,17 @@ TEST(print_order, is_stable_and_deterministic_on_ties) {
 }
 
 TEST(print_order, groups_by_district_in_the_given_order) {
-  const std::vector<std::string> names = {"Soest", "Attendorn", "Werl", "Olpe", "Anröchte",
-                                          "Winterberg", "Zeitz", "Brilon"};
-  const std::vector<std::string> districts = {"Kreis Soest", "Kreis Olpe",         "Kreis Soest",
-                                              "Kreis Olpe",  "Kreis Soest",        "Hochsauerlandkreis",
-                                              "Burgenlandkreis", "Hochsauerlandkreis"};
+  const std::vector<std::string> names = {"Soest",    "Attendorn",  "Werl",  "Olpe",
+                                          "Anröchte", "Winterberg", "Zeitz", "Brilon"};
+  const std::vector<std::string> districts = {
+      "Kreis Soest", "Kreis Olpe",         "Kreis Soest",     "Kreis Olpe",
+      "Kreis Soest", "Hochsauerlandkreis", "Burgenlandkreis", "Hochsauerlandkreis"};
   const std::vector<std::string> order = {"Hochsauerlandkreis", "Kreis Olpe", "Kreis Soest"};
   std::vector<std::string> out;
   for (std::size_t i : order_by_district(names, districts, order)) out.push_back(names[i]);
   // Unlisted districts come last.
-  EXPECT_EQ(out, (std::vector<std::string>{"Brilon", "Winterberg", "Attendorn", "Olpe",
-                                           "Anröchte", "Soest", "Werl", "Zeitz"}));
+  EXPECT_EQ(out, (std::vector<std::string>{"Brilon", "Winterberg", "Attendorn", "Olpe", "Anröchte",
+                                           "Soest", "Werl", "Zeitz"}));
 }
 
 TEST(print_order, handles_empty_input) {

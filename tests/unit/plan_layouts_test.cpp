@@ -57,7 +57,8 @@ Layout read(const std::string& name) {
                                                                     : Layout::Order::name;
   l.grid.last_row = y["grid"]["last_row"].as<std::string>() == "left" ? Layout::LastRow::left
                                                                       : Layout::LastRow::center;
-  if (y["district_heading"]) l.district_heading.font = y["district_heading"]["font"].as<std::string>();
+  if (y["district_heading"])
+    l.district_heading.font = y["district_heading"]["font"].as<std::string>();
   l.logo.fit = y["logo"]["fit"].as<std::string>() == "contain" ? Layout::Fit::contain
                                                                : Layout::Fit::balanced;
   l.logo.base = y["logo"]["base"].as<double>();
@@ -115,8 +116,8 @@ TEST(plan_layouts, a4_file_is_the_built_in_default) {
 TEST(plan_layouts, every_font_named_is_installed) {
   for (const char* name : kLayouts) {
     const Layout l = read(name);
-    for (const std::string& font : {l.heading.font, l.caption.font, l.page_numbers.font,
-                                    l.district_heading.font}) {
+    for (const std::string& font :
+         {l.heading.font, l.caption.font, l.page_numbers.font, l.district_heading.font}) {
       std::string family;
       EXPECT_TRUE(check_font(font, family)) << name << ": " << font << " -> " << family;
     }
@@ -126,9 +127,11 @@ TEST(plan_layouts, every_font_named_is_installed) {
 // The 54 municipalities that can become Mitmacherkommunen, by district (pioneers removed).
 std::vector<PlanEntry> region() {
   std::vector<PlanEntry> e;
-  const std::pair<const char*, int> groups[] = {
-      {"Hochsauerlandkreis", 11}, {"Kreis Olpe", 6}, {"Kreis Siegen-Wittgenstein", 10},
-      {"Kreis Soest", 13}, {"Märkischer Kreis", 14}};
+  const std::pair<const char*, int> groups[] = {{"Hochsauerlandkreis", 11},
+                                                {"Kreis Olpe", 6},
+                                                {"Kreis Siegen-Wittgenstein", 10},
+                                                {"Kreis Soest", 13},
+                                                {"Märkischer Kreis", 14}};
   for (const auto& [district, count] : groups) {
     for (int i = 0; i < count; ++i) e.push_back({"Nachrodt-Wiblingwerde", district, 2, 1});
   }

@@ -97,8 +97,7 @@ TEST(pango_text_measure, wraps_german_text_at_word_boundaries) {
 
 TEST(pango_text_measure, reports_a_word_wider_than_the_line) {
   PangoTextMeasure measure;
-  const WrappedText w =
-      measure.wrap("Donaudampfschifffahrtsgesellschaft", "DejaVu Sans", 8, 40);
+  const WrappedText w = measure.wrap("Donaudampfschifffahrtsgesellschaft", "DejaVu Sans", 8, 40);
   EXPECT_FALSE(w.fits);
   EXPECT_GT(w.width, 40);
   EXPECT_TRUE(measure.wrap("", "DejaVu Sans", 8, 40).lines.empty());
