@@ -10,10 +10,10 @@
 namespace logogrid {
 
 struct CaptionRule {
-  std::string face;        // font without size
-  double size = 8;         // the layout's size, pt
+  std::string face;  // font without size
+  double size = 8;   // the layout's size, pt
   int max_lines = 2;
-  double min_size = 6;     // never set smaller (unless the layout's size is smaller already)
+  double min_size = 6;  // never set smaller (unless the layout's size is smaller already)
   double step = 0.5;
 };
 

@@ -49,6 +49,8 @@ struct PagePlan {
   bool recto = true;  // odd printed number: inside margin on the left
   std::vector<Placement> placements;
   std::optional<TextBlock> heading;
+  // order: district. A heading always has its group's first row below it on the same page;
+  // a group continued from the previous page repeats it as "<district> (Fortsetzung)".
   std::vector<TextBlock> district_headings;
   std::optional<TextBlock> page_number;
 };

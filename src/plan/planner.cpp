@@ -41,13 +41,13 @@ struct GridGeometry {
   double area_h = 0;
   double cell_w = 0;
   double cell_h = 0;
-  double caption_h = 0;  // max_lines caption lines at the layout's size
+  double caption_h = 0;   // max_lines caption lines at the layout's size
   double logo_box_h = 0;  // cell minus caption block and gap
   SetFont caption;
   // order: district only
   bool districts = false;
   SetFont district;
-  double band_top = 0;    // district heading at the top of the grid: text + space below it
+  double band_top = 0;     // district heading at the top of the grid: text + space below it
   double space_above = 0;  // from the previous row's bottom to a district heading's top
 };
 
@@ -92,8 +92,8 @@ Rect logo_area_in(const Rect& cell, const GridGeometry& g, double padding) {
 }
 
 // A left-aligned block of one or more lines whose first baseline is `first_baseline`.
-TextBlock text_block(std::vector<std::string> lines, const SetFont& font, double x,
-                     double width, double first_baseline, TextBlock::Align align) {
+TextBlock text_block(std::vector<std::string> lines, const SetFont& font, double x, double width,
+                     double first_baseline, TextBlock::Align align) {
   TextBlock block;
   block.font = font.spec.face;
   block.size = font.spec.size;
@@ -113,7 +113,11 @@ class Flow {
  public:
   Flow(const Layout& layout, const GridGeometry& g, const std::vector<PlanEntry>& entries,
        TextMeasure& measure, std::vector<CaptionOverflow>* overflows, Plan& plan)
-      : layout_(layout), g_(g), entries_(entries), measure_(measure), overflows_(overflows),
+      : layout_(layout),
+        g_(g),
+        entries_(entries),
+        measure_(measure),
+        overflows_(overflows),
         plan_(plan) {}
 
   // Places entries [first, last) as one group, under `district` when non-empty.
@@ -174,9 +178,8 @@ class Flow {
 
   double district_heading_at(double top, const std::string& text) {
     const Rect a = area();
-    page().district_headings.push_back(text_block({text}, g_.district, a.x, a.w,
-                                                  top + g_.district.metrics.ascent,
-                                                  TextBlock::Align::left));
+    page().district_headings.push_back(text_block(
+        {text}, g_.district, a.x, a.w, top + g_.district.metrics.ascent, TextBlock::Align::left));
     return top + g_.band_top;
   }
 
@@ -215,9 +218,8 @@ class Flow {
     p.caption.lines = std::move(set.lines);
     p.caption.font = rule.face;
     p.caption.size = set.size;
-    p.caption.line_height = set.metrics.line_height > 0
-                                ? set.metrics.line_height
-                                : set.metrics.ascent + set.metrics.descent;
+    p.caption.line_height = set.metrics.line_height > 0 ? set.metrics.line_height
+                                                        : set.metrics.ascent + set.metrics.descent;
     p.caption.first_baseline = box_top + g_.caption.metrics.ascent;
     p.caption.box = {cell.x, box_top, cell.w, g_.caption_h};
     p.caption.align = TextBlock::Align::center;

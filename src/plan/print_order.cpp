@@ -16,8 +16,7 @@ namespace {
 
 std::unique_ptr<icu::Collator> german_collator() {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Collator> collator(
-      icu::Collator::createInstance(icu::Locale("de"), status));
+  std::unique_ptr<icu::Collator> collator(icu::Collator::createInstance(icu::Locale("de"), status));
   if (U_FAILURE(status) || !collator) {
     throw std::runtime_error(std::string("ICU German collator unavailable: ") +
                              u_errorName(status));
@@ -62,8 +61,8 @@ std::vector<std::size_t> order_by_district(const std::vector<std::string>& names
                                            const std::vector<std::string>& district_order) {
   const std::unique_ptr<icu::Collator> collator = german_collator();
   struct Key {
-    std::size_t group_rank;   // position in district_order, or after all listed ones
-    std::string group_key;    // collation key of an unlisted district
+    std::size_t group_rank;  // position in district_order, or after all listed ones
+    std::string group_key;   // collation key of an unlisted district
     std::string group_bytes;
     std::string name_key;
   };

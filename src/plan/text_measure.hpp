@@ -23,7 +23,10 @@ class TextMeasure {
  public:
   virtual ~TextMeasure() = default;
   // `font` is a Pango font description without size ("DejaVu Sans Bold").
+  // Lines of a block are set line_height apart, the first one `ascent` below its top.
   virtual LineMetrics metrics(const std::string& font, double size_pt) = 0;
+  // Breaks at word boundaries only, never inside a word. max_width <= 0 or infinite: no
+  // wrapping (this is how a single line's width is measured). Empty text gives no lines.
   virtual WrappedText wrap(const std::string& text, const std::string& font, double size_pt,
                            double max_width) = 0;
 };

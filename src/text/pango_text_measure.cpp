@@ -70,8 +70,8 @@ double logical_width(PangoContext* context, const std::string& text, const std::
 }
 
 std::string trim_trailing_space(std::string s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' ||
-                        s.back() == '\r')) {
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
     s.pop_back();
   }
   return s;
@@ -85,8 +85,8 @@ std::string casefold(const std::string& s) {
 }
 
 bool is_generic_family(const std::string& folded) {
-  static const char* const kGeneric[] = {"sans", "sans-serif", "serif", "monospace",
-                                         "cursive", "fantasy", "system-ui", "emoji"};
+  static const char* const kGeneric[] = {"sans",    "sans-serif", "serif",     "monospace",
+                                         "cursive", "fantasy",    "system-ui", "emoji"};
   return std::any_of(std::begin(kGeneric), std::end(kGeneric),
                      [&](const char* g) { return folded == g; });
 }
@@ -118,8 +118,8 @@ LineMetrics PangoTextMeasure::metrics(const std::string& font, double size_pt) {
   return result;
 }
 
-WrappedText PangoTextMeasure::wrap(const std::string& text, const std::string& font,
-                                   double size_pt, double max_width) {
+WrappedText PangoTextMeasure::wrap(const std::string& text, const std::string& font, double size_pt,
+                                   double max_width) {
   GObjectPtr<PangoLayout> layout = make_layout(context_, text, font, size_pt);
   const bool limited = std::isfinite(max_width) && max_width > 0 &&
                        max_width * PANGO_SCALE < static_cast<double>(INT_MAX / 2);

@@ -29,9 +29,12 @@ std::string rect(const Rect& r) {
 
 const char* align(TextBlock::Align a) {
   switch (a) {
-    case TextBlock::Align::left: return "left";
-    case TextBlock::Align::center: return "center";
-    case TextBlock::Align::right: return "right";
+    case TextBlock::Align::left:
+      return "left";
+    case TextBlock::Align::center:
+      return "center";
+    case TextBlock::Align::right:
+      return "right";
   }
   return "?";
 }
@@ -124,11 +127,11 @@ std::vector<PlanEntry> numbered(int count) {
 TEST(plan_golden, aspect_ratios) {
   // 14 logos from tall (1:2) to wide (5:1), balanced fit, last row centred.
   const std::vector<PlanEntry> entries = {
-      entry("Altena", 1, 2),         entry("Anröchte", 2, 3),      entry("Attendorn", 1, 1),
-      entry("Bad Laasphe", 4, 3),    entry("Balve", 3, 2),         entry("Burbach", 2, 1),
-      entry("Drolshagen", 5, 2),     entry("Erndtebrück", 3, 1),   entry("Eslohe (Sauerland)", 4, 1),
-      entry("Finnentrop", 5, 1),     entry("Hallenberg", 1, 1.5),  entry("Iserlohn", 1, 1.2),
-      entry("Kirchhundem", 2.2, 1),  entry("Lennestadt", 0.8, 1)};
+      entry("Altena", 1, 2),        entry("Anröchte", 2, 3),     entry("Attendorn", 1, 1),
+      entry("Bad Laasphe", 4, 3),   entry("Balve", 3, 2),        entry("Burbach", 2, 1),
+      entry("Drolshagen", 5, 2),    entry("Erndtebrück", 3, 1),  entry("Eslohe (Sauerland)", 4, 1),
+      entry("Finnentrop", 5, 1),    entry("Hallenberg", 1, 1.5), entry("Iserlohn", 1, 1.2),
+      entry("Kirchhundem", 2.2, 1), entry("Lennestadt", 0.8, 1)};
   expect_golden("aspect_ratios", plan_and_dump(Layout{}, entries));
 }
 

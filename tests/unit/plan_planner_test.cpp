@@ -40,9 +40,11 @@ Layout district_layout() {
 
 std::vector<PlanEntry> district_entries() {
   std::vector<PlanEntry> e;
-  const std::pair<const char*, int> groups[] = {
-      {"Hochsauerlandkreis", 11}, {"Kreis Olpe", 6}, {"Kreis Siegen-Wittgenstein", 10},
-      {"Kreis Soest", 13}, {"Märkischer Kreis", 14}};
+  const std::pair<const char*, int> groups[] = {{"Hochsauerlandkreis", 11},
+                                                {"Kreis Olpe", 6},
+                                                {"Kreis Siegen-Wittgenstein", 10},
+                                                {"Kreis Soest", 13},
+                                                {"Märkischer Kreis", 14}};
   for (const auto& [district, count] : groups) {
     for (PlanEntry& entry : entries(count, district)) e.push_back(entry);
   }
@@ -117,7 +119,8 @@ TEST(fit_logo, degenerate_ink_is_treated_as_square) {
 
 TEST(plan_pages, every_box_lies_inside_the_trim_box) {
   const std::vector<std::pair<Layout, std::vector<PlanEntry>>> cases = {
-      {Layout{}, entries(30)}, {a3_landscape(), entries(54)},
+      {Layout{}, entries(30)},
+      {a3_landscape(), entries(54)},
       {district_layout(), district_entries()}};
   for (const auto& [layout, e] : cases) {
     const Plan p = plan(layout, e);
@@ -149,8 +152,8 @@ TEST(plan_pages, every_box_lies_inside_the_trim_box) {
 
 TEST(plan_pages, cells_have_one_size_on_every_page) {
   for (const Layout& layout : {Layout{}, district_layout()}) {
-    const Plan p = plan(layout, layout.grid.order == Layout::Order::district ? district_entries()
-                                                                            : entries(60));
+    const Plan p = plan(
+        layout, layout.grid.order == Layout::Order::district ? district_entries() : entries(60));
     ASSERT_GE(p.pages.size(), 2U);
     const Rect first = p.pages[0].placements[0].cell;
     for (const PagePlan& page : p.pages) {
@@ -219,7 +222,7 @@ TEST(plan_pages, inside_margin_is_left_on_recto_and_right_on_verso) {
   EXPECT_FALSE(p.pages[1].recto);
   EXPECT_DOUBLE_EQ(p.pages[0].placements[0].cell.x, layout.margins.inside);
   EXPECT_DOUBLE_EQ(p.pages[1].placements[0].cell.x, layout.margins.outside);
-  layout.page_numbers.first = 2;  // the participant pages start on a left-hand page
+  layout.page_numbers.first = 2;               // the participant pages start on a left-hand page
   const Plan even = plan(layout, entries(4));  // a full row: no centring
   EXPECT_FALSE(even.pages[0].recto);
   EXPECT_EQ(even.pages[0].number, 2);
