@@ -94,6 +94,7 @@ class TempDir {
     path_ = mkdtemp(pattern.data());
   }
   ~TempDir() {
+    if (std::getenv("LOGOGRID_KEEP_TEMP") != nullptr) return;  // for looking at the PDFs
     std::error_code ignored;
     fs::remove_all(path_, ignored);
   }
