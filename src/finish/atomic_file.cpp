@@ -24,8 +24,7 @@ AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
   const std::filesystem::path target_path(target_);
   const std::filesystem::path folder = target_path.parent_path();
   // Hidden, unique name in the same folder, so rename() never crosses file systems.
-  std::string pattern =
-      (folder / ("." + target_path.filename().string() + ".tmp-XXXXXX")).string();
+  std::string pattern = (folder / ("." + target_path.filename().string() + ".tmp-XXXXXX")).string();
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
   fd_ = ::mkstemp(name.data());
@@ -58,8 +57,7 @@ void AtomicFile::discard() noexcept {
 
 void AtomicFile::fail(const std::string& what, int error_number) {
   discard();
-  throw FatalError("cannot write " + target_ + " (" + what + ": " + describe(error_number) +
-                   ")");
+  throw FatalError("cannot write " + target_ + " (" + what + ": " + describe(error_number) + ")");
 }
 
 void AtomicFile::write(std::string_view bytes) { write(bytes.data(), bytes.size()); }

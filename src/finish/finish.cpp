@@ -3,6 +3,12 @@
 
 // qpdf 11: no PointerHolder in our code; silences its transition #warning.
 #define POINTERHOLDER_TRANSITION 4
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <iterator>
 #include <qpdf/Pipeline.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFCryptoProvider.hh>
@@ -11,13 +17,6 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
-
-#include <cmath>
-#include <cstdio>
-#include <cstdlib>
-#include <ctime>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 
 #include "diag/fatal_error.hpp"
@@ -88,9 +87,9 @@ void set_page_boxes(QPDFObjectHandle page_object, const FinishPageGeometry& page
   const double x = media.llx + ((media.urx - media.llx) - page.trim_width) / 2;
   const double y = media.lly + ((media.ury - media.lly) - page.trim_height) / 2;
   page_object.replaceKey("/TrimBox", box(x, y, x + page.trim_width, y + page.trim_height));
-  page_object.replaceKey("/BleedBox", box(x - page.bleed, y - page.bleed,
-                                          x + page.trim_width + page.bleed,
-                                          y + page.trim_height + page.bleed));
+  page_object.replaceKey("/BleedBox",
+                         box(x - page.bleed, y - page.bleed, x + page.trim_width + page.bleed,
+                             y + page.trim_height + page.bleed));
   page_object.removeKey("/ArtBox");  // PDF/X: TrimBox and ArtBox never together
   page_object.removeKey("/Annots");
 }
@@ -139,8 +138,8 @@ std::optional<std::int64_t> source_date_epoch_from_environment() {
   std::int64_t epoch = 0;
   for (const char c : text) {
     if (c < '0' || c > '9' || epoch > kMaxEpoch) {
-      throw FatalError("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not \"" +
-                       text + "\"");
+      throw FatalError("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not \"" + text +
+                       "\"");
     }
     epoch = epoch * 10 + (c - '0');
   }

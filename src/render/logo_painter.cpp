@@ -64,8 +64,8 @@ void paint_image(cairo_t* cr, cairo_surface_t* image, const cairo_matrix_t& user
   // own pixels and the RIP scales them to device resolution; PDF/X-1a/3 forbid
   // /Interpolate true, and at ≥ 300 ppi smoothing is invisible anyway. Previews do scale
   // in cairo, so they use a good filter there.
-  cairo_pattern_set_filter(pattern, target == RenderTarget::pdf ? CAIRO_FILTER_NEAREST
-                                                                : CAIRO_FILTER_GOOD);
+  cairo_pattern_set_filter(pattern,
+                           target == RenderTarget::pdf ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_GOOD);
   cairo_paint(cr);
 }
 

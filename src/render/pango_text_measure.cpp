@@ -16,8 +16,8 @@ bool ends_at_break_opportunity(const std::string& line) {
   const char last = line.back();
   if (last == ' ' || last == '-' || last == '/' || last == '\t') return true;
   // U+2013/U+2014 dashes and U+00AD soft hyphen end in these UTF-8 bytes.
-  return line.size() >= 2 && (line.ends_with("\u2013") || line.ends_with("\u2014") ||
-                              line.ends_with("\u00ad"));
+  return line.size() >= 2 &&
+         (line.ends_with("\u2013") || line.ends_with("\u2014") || line.ends_with("\u00ad"));
 }
 
 std::string trim_trailing_spaces(std::string line) {
@@ -39,14 +39,14 @@ LineMetrics PangoTextMeasure::metrics(const std::string& font, double size_pt) {
   result.ascent = static_cast<double>(pango_font_metrics_get_ascent(metrics)) / PANGO_SCALE;
   result.descent = static_cast<double>(pango_font_metrics_get_descent(metrics)) / PANGO_SCALE;
   const int height = pango_font_metrics_get_height(metrics);
-  result.line_height = height > 0 ? static_cast<double>(height) / PANGO_SCALE
-                                  : result.ascent + result.descent;
+  result.line_height =
+      height > 0 ? static_cast<double>(height) / PANGO_SCALE : result.ascent + result.descent;
   pango_font_metrics_unref(metrics);
   return result;
 }
 
-WrappedText PangoTextMeasure::wrap(const std::string& text, const std::string& font,
-                                   double size_pt, double max_width) {
+WrappedText PangoTextMeasure::wrap(const std::string& text, const std::string& font, double size_pt,
+                                   double max_width) {
   GObjectPtr<PangoLayout> layout(pango_layout_new(context_.get()));
   FontDescriptionPtr description(new_font_description(font, size_pt));
   pango_layout_set_font_description(layout.get(), description.get());

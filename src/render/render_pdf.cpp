@@ -44,9 +44,8 @@ void render_pdf(const RenderJob& job, const std::string& out_path) {
   const PageFrame frame = page_frame(job.plan.page);
   AtomicFile file(out_path);
   StreamTarget target{&file, {}};
-  SurfacePtr surface(cairo_pdf_surface_create_for_stream(write_to_file, &target,
-                                                         frame.media_width(),
-                                                         frame.media_height()));
+  SurfacePtr surface(cairo_pdf_surface_create_for_stream(
+      write_to_file, &target, frame.media_width(), frame.media_height()));
   cairo_pdf_surface_restrict_to_version(surface.get(), CAIRO_PDF_VERSION_1_5);
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, job.title.c_str());
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR,
@@ -69,9 +68,8 @@ void render_pdf(const RenderJob& job, const std::string& out_path) {
   const cairo_status_t draw_status = cairo_status(cr.get());
   cr.reset();
   cairo_surface_finish(surface.get());
-  const cairo_status_t status = draw_status != CAIRO_STATUS_SUCCESS
-                                    ? draw_status
-                                    : cairo_surface_status(surface.get());
+  const cairo_status_t status =
+      draw_status != CAIRO_STATUS_SUCCESS ? draw_status : cairo_surface_status(surface.get());
   if (!target.error.empty()) throw FatalError(target.error);
   if (status != CAIRO_STATUS_SUCCESS) {
     throw FatalError("cannot write " + out_path + " (cairo: " + cairo_status_to_string(status) +

@@ -45,9 +45,14 @@ void paint_text_block(cairo_t* cr, const TextBlock& block) {
     const double left = static_cast<double>(logical.x) / PANGO_SCALE;
     double x = block.box.x;
     switch (block.align) {
-      case TextBlock::Align::left: break;
-      case TextBlock::Align::center: x += (block.box.w - width) / 2; break;
-      case TextBlock::Align::right: x += block.box.w - width; break;
+      case TextBlock::Align::left:
+        break;
+      case TextBlock::Align::center:
+        x += (block.box.w - width) / 2;
+        break;
+      case TextBlock::Align::right:
+        x += block.box.w - width;
+        break;
     }
     const double baseline = block.first_baseline + static_cast<double>(i) * block.line_height;
     cairo_move_to(cr, x - left, baseline);

@@ -3,10 +3,6 @@
 #define POINTERHOLDER_TRANSITION 4
 #include <cairo-pdf.h>
 #include <gtest/gtest.h>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
-#include <qpdf/QPDFPageObjectHelper.hh>
 #include <stdlib.h>
 #include <sys/wait.h>
 
@@ -15,6 +11,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
 
 #include "diag/fatal_error.hpp"
 #include "finish/finish.hpp"
@@ -150,7 +150,9 @@ TEST(finish_pdf, input_id_does_not_leak_into_the_output) {
   TempDir dir;
   const std::string input = cairo_pdf(dir);
   // Give the input a trailer /ID, as another producer would.
-  ASSERT_EQ(exit_code("qpdf --warning-exit-0 --deterministic-id '" + input + "' '" + dir.file("with-id.pdf") + "'"), 0);
+  ASSERT_EQ(exit_code("qpdf --warning-exit-0 --deterministic-id '" + input + "' '" +
+                      dir.file("with-id.pdf") + "'"),
+            0);
   QPDF with_id;
   with_id.processFile(dir.file("with-id.pdf").c_str());
   const std::string input_id = with_id.getTrailer().getKey("/ID").getArrayItem(0).getStringValue();

@@ -3,10 +3,6 @@
 #define POINTERHOLDER_TRANSITION 4
 #include <gtest/gtest.h>
 #include <librsvg/rsvg.h>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
-#include <qpdf/QPDFPageObjectHelper.hh>
 #include <stdlib.h>
 #include <sys/wait.h>
 
@@ -17,15 +13,19 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
 #include <set>
 #include <sstream>
 
+#include "../fixtures/render/render_fixtures.hpp"
 #include "diag/fatal_error.hpp"
 #include "finish/finish.hpp"
 #include "render/render.hpp"
 #include "resolve/svg_document.hpp"
 #include "version.hpp"
-#include "../fixtures/render/render_fixtures.hpp"
 
 namespace logogrid {
 namespace {
@@ -113,14 +113,15 @@ TEST(render_pdf, crop_marks_sit_in_a_slug_outside_the_bleed) {
   // rasterise the slug strip at 288 dpi (4 px per pt) and look for dark pixels.
   const std::string strip = dir.file("strip");
   const int y = static_cast<int>(m * 4) - 4;
-  const CommandResult raster = run("pdftoppm -r 288 -gray -x 0 -y " + std::to_string(y) +
-                                   " -W " + std::to_string(static_cast<int>((m - kBleed) * 4)) +
+  const CommandResult raster = run("pdftoppm -r 288 -gray -x 0 -y " + std::to_string(y) + " -W " +
+                                   std::to_string(static_cast<int>((m - kBleed) * 4)) +
                                    " -H 8 -singlefile '" + pdf + "' '" + strip + "'");
   ASSERT_EQ(raster.exit_code, 0) << raster.output;
   const std::string pgm = read_all(strip + ".pgm");
   ASSERT_GT(pgm.size(), 20u);
   int darkest = 255;
-  for (std::size_t i = pgm.size() - static_cast<std::size_t>((m - kBleed) * 4) * 8; i < pgm.size(); ++i) {
+  for (std::size_t i = pgm.size() - static_cast<std::size_t>((m - kBleed) * 4) * 8; i < pgm.size();
+       ++i) {
     darkest = std::min(darkest, static_cast<int>(static_cast<unsigned char>(pgm[i])));
   }
   EXPECT_LT(darkest, 160);

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <filesystem>
 
-#include "render/render.hpp"
 #include "../fixtures/render/render_fixtures.hpp"
+#include "render/render.hpp"
 
 namespace logogrid {
 namespace {
