@@ -1,0 +1,156 @@
+// Logo drawing: SVG through librsvg (vector), PNG as an image at its own pixel size, SVG
+// with filter effects as an image rasterised by us at print resolution.
+#include "render/logo_painter.hpp"
+
+#include <librsvg/rsvg.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <string_view>
+
+#include "diag/fatal_error.hpp"
+#include "render/render.hpp"
+#include "resolve/svg_document.hpp"
+
+namespace logogrid {
+
+namespace {
+
+// Upper bound for one rasterised filter logo (RGBA: 4 bytes each), unless even that would
+// fall below kMinPrintPpi.
+constexpr double kFilterRasterMaxPixels = 24e6;
+
+std::string cache_key(const Logo& logo) {
+  // Identical files (two entries sharing a logo) share one surface.
+  if (!logo.content_hash.empty()) return logo.content_hash;
+  return "@" + std::to_string(reinterpret_cast<std::uintptr_t>(&logo));
+}
+
+struct ByteReader {
+  std::string_view bytes;
+  std::size_t offset = 0;
+};
+
+cairo_status_t read_bytes(void* closure, unsigned char* data, unsigned int length) {
+  auto* reader = static_cast<ByteReader*>(closure);
+  if (reader->bytes.size() - reader->offset < length) return CAIRO_STATUS_READ_ERROR;
+  std::memcpy(data, reader->bytes.data() + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+void render_svg(cairo_t* cr, const Logo& logo) {
+  if (!logo.svg || logo.svg->handle == nullptr) {
+    throw FatalError("failed to draw logo " + logo.path + " (SVG was not parsed)");
+  }
+  // The viewport is the document's intrinsic size in its own units, so user units of the
+  // current space are the logo's units.
+  const RsvgRectangle viewport{0, 0, logo.svg->width, logo.svg->height};
+  GError* error = nullptr;
+  if (!rsvg_handle_render_document(logo.svg->handle, cr, &viewport, &error)) {
+    std::string message = error ? error->message : "unknown error";
+    if (error) g_error_free(error);
+    throw FatalError("failed to draw logo " + logo.path + " (" + message + ")");
+  }
+}
+
+void paint_image(cairo_t* cr, cairo_surface_t* image, const cairo_matrix_t& user_to_pixels,
+                 RenderTarget target) {
+  cairo_set_source_surface(cr, image, 0, 0);
+  cairo_pattern_t* pattern = cairo_get_source(cr);
+  cairo_pattern_set_matrix(pattern, &user_to_pixels);
+  // PDF: cairo writes /Interpolate true for any smoothing filter. Placed images keep their
+  // own pixels and the RIP scales them to device resolution; PDF/X-1a/3 forbid
+  // /Interpolate true, and at ≥ 300 ppi smoothing is invisible anyway. Previews do scale
+  // in cairo, so they use a good filter there.
+  cairo_pattern_set_filter(pattern,
+                           target == RenderTarget::pdf ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_GOOD);
+  cairo_paint(cr);
+}
+
+}  // namespace
+
+cairo_surface_t* LogoSurfaceCache::png(const Logo& logo) {
+  const std::string key = "png:" + cache_key(logo);
+  auto found = surfaces_.find(key);
+  if (found != surfaces_.end()) return found->second.get();
+  ByteReader reader{logo.bytes};
+  SurfacePtr surface(cairo_image_surface_create_from_png_stream(read_bytes, &reader));
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
+    throw FatalError("failed to draw logo " + logo.path + " (PNG does not decode: " +
+                     cairo_status_to_string(cairo_surface_status(surface.get())) + ")");
+  }
+  return surfaces_.emplace(key, std::move(surface)).first->second.get();
+}
+
+cairo_surface_t* LogoSurfaceCache::rasterised_svg(const Logo& logo, int pixel_width,
+                                                  int pixel_height) {
+  const std::string key = "svg:" + cache_key(logo) + ":" + std::to_string(pixel_width) + "x" +
+                          std::to_string(pixel_height);
+  auto found = surfaces_.find(key);
+  if (found != surfaces_.end()) return found->second.get();
+  SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixel_width, pixel_height));
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
+    throw FatalError("failed to draw logo " + logo.path + " (cannot allocate " +
+                     std::to_string(pixel_width) + "×" + std::to_string(pixel_height) +
+                     " px for its filter effects)");
+  }
+  CairoPtr cr(cairo_create(surface.get()));
+  cairo_scale(cr.get(), pixel_width / logo.ink.width, pixel_height / logo.ink.height);
+  cairo_translate(cr.get(), -logo.ink.x, -logo.ink.y);
+  render_svg(cr.get(), logo);
+  cairo_surface_flush(surface.get());
+  return surfaces_.emplace(key, std::move(surface)).first->second.get();
+}
+
+PixelSize filter_raster_size(const Rect& placed) {
+  const double inches_w = placed.w / 72.0;
+  const double inches_h = placed.h / 72.0;
+  double ppi = kFilterRasterPpi;
+  const double area = inches_w * inches_h;
+  if (area > 0 && area * ppi * ppi > kFilterRasterMaxPixels) {
+    ppi = std::max(kMinPrintPpi, std::sqrt(kFilterRasterMaxPixels / area));
+  }
+  return {std::max(1, static_cast<int>(std::ceil(inches_w * ppi))),
+          std::max(1, static_cast<int>(std::ceil(inches_h * ppi)))};
+}
+
+void paint_logo(cairo_t* cr, const Logo& logo, const Rect& placed, RenderTarget target,
+                LogoSurfaceCache& cache) {
+  if (placed.w <= 0 || placed.h <= 0 || logo.ink.width <= 0 || logo.ink.height <= 0) return;
+  cairo_save(cr);
+  // Clip first: a plain white background outside the ink box must not cover neighbours.
+  cairo_rectangle(cr, placed.x, placed.y, placed.w, placed.h);
+  cairo_clip(cr);
+  // From here on user units are the logo's own units, with the ink box on `placed`.
+  cairo_translate(cr, placed.x, placed.y);
+  cairo_scale(cr, placed.w / logo.ink.width, placed.h / logo.ink.height);
+  cairo_translate(cr, -logo.ink.x, -logo.ink.y);
+
+  switch (logo.format) {
+    case LogoFormat::svg:
+      if (logo.has_filter_effects && target == RenderTarget::pdf) {
+        const PixelSize size = filter_raster_size(placed);
+        cairo_surface_t* image = cache.rasterised_svg(logo, size.width, size.height);
+        cairo_matrix_t to_pixels;
+        cairo_matrix_init_scale(&to_pixels, size.width / logo.ink.width,
+                                size.height / logo.ink.height);
+        cairo_matrix_translate(&to_pixels, -logo.ink.x, -logo.ink.y);
+        paint_image(cr, image, to_pixels, target);
+      } else {
+        render_svg(cr, logo);  // on image surfaces librsvg filters at the target resolution
+      }
+      break;
+    case LogoFormat::png: {
+      // Logo units are the PNG's pixels: the identity pattern matrix places it unscaled.
+      cairo_matrix_t identity;
+      cairo_matrix_init_identity(&identity);
+      paint_image(cr, cache.png(logo), identity, target);
+      break;
+    }
+  }
+  cairo_restore(cr);
+}
+
+}  // namespace logogrid
