@@ -2,7 +2,6 @@
 #include "finish/finish.hpp"
 
 // qpdf 11: no PointerHolder in our code; silences its transition #warning.
-#define POINTERHOLDER_TRANSITION 4
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>

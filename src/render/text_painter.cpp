@@ -4,18 +4,9 @@
 #include <pango/pangocairo.h>
 
 #include "render/cairo_handles.hpp"
+#include "text/pango_text_measure.hpp"
 
 namespace logogrid {
-
-void configure_pango_context(PangoContext* context) {
-  pango_cairo_context_set_resolution(context, 72.0);
-  cairo_font_options_t* options = cairo_font_options_create();
-  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options(context, options);
-  cairo_font_options_destroy(options);
-  pango_context_set_round_glyph_positions(context, FALSE);
-}
 
 PangoFontDescription* new_font_description(const std::string& font, double size_pt) {
   PangoFontDescription* description = pango_font_description_from_string(font.c_str());
@@ -26,6 +17,7 @@ PangoFontDescription* new_font_description(const std::string& font, double size_
 void paint_text_block(cairo_t* cr, const TextBlock& block) {
   if (block.lines.empty()) return;
   GObjectPtr<PangoContext> context(pango_cairo_create_context(cr));
+  pango_cairo_context_set_resolution(context.get(), 72.0);
   configure_pango_context(context.get());
   GObjectPtr<PangoLayout> layout(pango_layout_new(context.get()));
   FontDescriptionPtr description(new_font_description(block.font, block.size));

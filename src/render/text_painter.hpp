@@ -10,10 +10,6 @@
 
 namespace logogrid {
 
-// The Pango set-up every measurement and every drawing uses: 72 dpi (font size in pt ==
-// user units), no hinting and no metric hinting, so advances are the font's own and the
-// same on PDF and image surfaces (and in the planner's measurements).
-void configure_pango_context(PangoContext* context);
 
 // A font description for `font` (no size, "DejaVu Sans Bold") at `size_pt`.
 PangoFontDescription* new_font_description(const std::string& font, double size_pt);

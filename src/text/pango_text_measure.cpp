@@ -37,7 +37,9 @@ Description describe(const std::string& face, double size_pt) {
 
 double points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
 
-void configure(PangoContext* context) {
+}  // namespace
+
+void configure_pango_context(PangoContext* context) {
   cairo_font_options_t* options = cairo_font_options_create();
   cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
   cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
@@ -47,6 +49,8 @@ void configure(PangoContext* context) {
   pango_context_set_round_glyph_positions(context, FALSE);
   pango_context_set_language(context, pango_language_from_string("de"));
 }
+
+namespace {
 
 GObjectPtr<PangoLayout> make_layout(PangoContext* context, const std::string& text,
                                     const std::string& face, double size_pt) {
@@ -98,7 +102,7 @@ PangoTextMeasure::PangoTextMeasure() {
   if (font_map_ == nullptr) throw std::runtime_error("cannot create a Pango font map");
   pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(font_map_), 72.0);
   context_ = pango_font_map_create_context(font_map_);
-  configure(context_);
+  configure_pango_context(context_);
 }
 
 PangoTextMeasure::~PangoTextMeasure() {

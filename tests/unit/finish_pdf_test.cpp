@@ -1,6 +1,5 @@
 // finish_pdf on small PDFs drawn with cairo directly: boxes, Info/XMP agreement, IDs,
 // dates, repair of cairo's duplicated XObject keys, and SOURCE_DATE_EPOCH parsing.
-#define POINTERHOLDER_TRANSITION 4
 #include <cairo-pdf.h>
 #include <gtest/gtest.h>
 #include <stdlib.h>

@@ -1,6 +1,5 @@
 // render_pdf + finish_pdf on hand-built plans: page boxes, fonts, images, dedup,
 // reproducibility and qpdf --check, checked with libqpdf and poppler-utils.
-#define POINTERHOLDER_TRANSITION 4
 #include <gtest/gtest.h>
 #include <librsvg/rsvg.h>
 #include <stdlib.h>

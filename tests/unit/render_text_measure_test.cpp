@@ -1,7 +1,7 @@
 // PangoTextMeasure: the measurements the planner gets match what the renderer draws.
 #include <gtest/gtest.h>
 
-#include "render/pango_text_measure.hpp"
+#include "text/pango_text_measure.hpp"
 
 namespace logogrid {
 namespace {
