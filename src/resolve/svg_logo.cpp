@@ -98,15 +98,6 @@ bool report_scan(const SvgScan& scan, LogoReport& report) {
                    {"embed the image or stylesheet in the SVG (as a data: URI) or remove the "
                     "reference"});
   }
-  if (!scan.svg_namespace) {
-    report.problem("logo-corrupt",
-                   fmt::format("{} is not a valid SVG (the root <svg> at line {} lacks "
-                               "xmlns=\"http://www.w3.org/2000/svg\", so nothing in it is SVG)",
-                               report.name(), scan.root_line),
-                   {"add xmlns=\"http://www.w3.org/2000/svg\" to the <svg> element, or export "
-                    "the logo again"});
-    return false;
-  }
   return true;
 }
 

@@ -155,9 +155,11 @@ void note_declared_entity(void* payload, void* data, const xmlChar*) {
   if (entity->SystemID) note_reference(*scan, chars(entity->SystemID), 0);  // in the DTD
 }
 
+// SVG elements by local name; unprefixed ones count whatever the default namespace says
+// (it may be spelt with an entity, which this pass does not expand).
 bool is_svg_element(const xmlNode* node, const char* name) {
   return node->type == XML_ELEMENT_NODE && xmlStrcmp(node->name, xml(name)) == 0 &&
-         (!node->ns || xmlStrcmp(node->ns->href, xml(kSvgNamespace)) == 0);
+         (!node->ns || !node->ns->prefix || xmlStrcmp(node->ns->href, xml(kSvgNamespace)) == 0);
 }
 
 std::string pseudo_attribute(std::string_view content, std::string_view name) {
@@ -237,6 +239,15 @@ bool walk(xmlDoc* doc, SvgScan& scan) {
   return true;
 }
 
+// Keeps the first error: later ones are usually consequences of it.
+void keep_first_error(void* user_data, xmlError* error) {
+  auto* context = static_cast<xmlParserCtxt*>(user_data);
+  auto* first = static_cast<xmlError*>(context->_private);
+  if (first && first->code == XML_ERR_OK && error && error->level >= XML_ERR_ERROR &&
+      error->domain == XML_FROM_PARSER)
+    xmlCopyError(error, first);
+}
+
 std::string describe_xml_error(const xmlError* error) {
   if (!error || !error->message) return "line 1: not well-formed XML";
   std::string message = error->message;
@@ -258,6 +269,9 @@ SvgScan scan_svg(std::string_view bytes) {
     scan.reason = "line 1: out of memory";
     return scan;
   }
+  xmlError first_error{};
+  context->_private = &first_error;
+  context->sax->serror = keep_first_error;
   // No NOENT (no substitution), no DTDLOAD, no HUGE (libxml2's own depth and size limits).
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                       XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
@@ -266,22 +280,24 @@ SvgScan scan_svg(std::string_view bytes) {
                         nullptr, options));
   if (!doc || !context->wellFormed) {
     scan.outcome = SvgScan::Outcome::malformed;
-    scan.reason = describe_xml_error(xmlCtxtGetLastError(context.get()));
+    scan.reason = describe_xml_error(first_error.code != XML_ERR_OK
+                                         ? &first_error
+                                         : xmlCtxtGetLastError(context.get()));
+    xmlResetError(&first_error);
     return scan;
   }
+  xmlResetError(&first_error);
   xmlNode* root = xmlDocGetRootElement(doc.get());
   if (!root) {
     scan.outcome = SvgScan::Outcome::malformed;
     scan.reason = "line 1: there is no root element";
     return scan;
   }
-  scan.root_line = xmlGetLineNo(root);
   if (xmlStrcmp(root->name, xml("svg")) != 0) {
     scan.outcome = SvgScan::Outcome::not_svg;
     scan.reason = chars(root->name);
     return scan;
   }
-  scan.svg_namespace = root->ns && xmlStrcmp(root->ns->href, xml(kSvgNamespace)) == 0;
 
   if (doc->intSubset) {
     if (doc->intSubset->entities)
