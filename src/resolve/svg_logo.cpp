@@ -59,10 +59,13 @@ bool report_scan(const SvgScan& scan, LogoReport& report) {
     case SvgScan::Outcome::ok:
       break;
     case SvgScan::Outcome::malformed:
+      report.problem("logo-corrupt",
+                     fmt::format("{} is not well-formed XML ({})", report.name(), scan.reason),
+                     export_hint);
+      return false;
     case SvgScan::Outcome::entity_bomb:
       report.problem("logo-corrupt",
-                     fmt::format("{} is not a valid SVG (XML error at {})", report.name(),
-                                 scan.reason),
+                     fmt::format("{} is not a usable SVG ({})", report.name(), scan.reason),
                      export_hint);
       return false;
     case SvgScan::Outcome::not_svg:

@@ -197,8 +197,8 @@ bool walk(xmlDoc* doc, SvgScan& scan) {
       if (expansion > kMaxSvgEntityExpansion) {
         scan.outcome = SvgScan::Outcome::entity_bomb;
         scan.reason = fmt::format(
-            "line {}: its XML entities expand to more than {} bytes (an entity bomb?)", line,
-            kMaxSvgEntityExpansion);
+            "line {}: its XML entities expand to more than {} KiB; an entity bomb?", line,
+            kMaxSvgEntityExpansion / 1024);
         return false;
       }
       if (is_svg_element(node, "text") && scan.text_line == 0) scan.text_line = line;
@@ -223,8 +223,8 @@ bool walk(xmlDoc* doc, SvgScan& scan) {
     if (expansion > kMaxSvgEntityExpansion) {
       scan.outcome = SvgScan::Outcome::entity_bomb;
       scan.reason = fmt::format(
-          "line {}: its XML entities expand to more than {} bytes (an entity bomb?)", line,
-          kMaxSvgEntityExpansion);
+          "line {}: its XML entities expand to more than {} KiB; an entity bomb?", line,
+          kMaxSvgEntityExpansion / 1024);
       return false;
     }
     // Next in document order; entity references are not descended into.
