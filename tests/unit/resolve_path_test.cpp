@@ -150,10 +150,18 @@ TEST_F(resolve_path, refuses_file_over_20_mib_before_reading_it) {
 }
 
 TEST_F(resolve_path, file_of_exactly_20_mib_is_read) {
-  const fs::path file = root_ / "logos/big.svg";
-  write(file, kSvg);
-  std::ofstream(file, std::ios::app) << std::string(kMaxLogoBytes - kSvg.size(), '\n');
-  ASSERT_EQ(fs::file_size(file), kMaxLogoBytes);
+  // Metadata in 1 MiB pieces (libxml2 limits single text nodes to 10 MB, as librsvg does).
+  std::string bytes = kSvg.substr(0, kSvg.size() - std::string("</svg>").size());
+  const std::string open = "<desc>", close = "</desc>", end = "</svg>";
+  while (bytes.size() < kMaxLogoBytes - end.size()) {
+    const std::size_t room = kMaxLogoBytes - end.size() - bytes.size();
+    ASSERT_GT(room, open.size() + close.size());
+    const std::size_t text = std::min<std::size_t>(room - open.size() - close.size(), 1u << 20);
+    bytes += open + std::string(text, 'x') + close;
+  }
+  bytes += end;
+  ASSERT_EQ(bytes.size(), kMaxLogoBytes);
+  write(root_ / "logos/big.svg", bytes);
   Diagnostics d;
   EXPECT_TRUE(resolve("logos/big.svg", d)) << (d.items().empty() ? "" : d.items()[0].message);
 }
