@@ -7,6 +7,7 @@
 #include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/globals.h>
 #include <libxml/xmlerror.h>
 
 #include <algorithm>
@@ -239,6 +240,25 @@ bool walk(xmlDoc* doc, SvgScan& scan) {
   return true;
 }
 
+// libxml2 reports some problems (e.g. bad bytes for the declared encoding) through its
+// per-thread generic handler, which prints to stderr; the parse result says it all.
+void ignore_message(void*, const char*, ...) {}
+
+// Silences libxml2's per-thread generic error output for one scope and restores it.
+class QuietGenericErrors {
+ public:
+  QuietGenericErrors() : handler_(xmlGenericError), context_(xmlGenericErrorContext) {
+    xmlSetGenericErrorFunc(nullptr, ignore_message);
+  }
+  ~QuietGenericErrors() { xmlSetGenericErrorFunc(context_, handler_); }
+  QuietGenericErrors(const QuietGenericErrors&) = delete;
+  QuietGenericErrors& operator=(const QuietGenericErrors&) = delete;
+
+ private:
+  xmlGenericErrorFunc handler_;
+  void* context_;
+};
+
 // Keeps the first error: later ones are usually consequences of it.
 void keep_first_error(void* user_data, xmlError* error) {
   auto* context = static_cast<xmlParserCtxt*>(user_data);
@@ -262,6 +282,7 @@ SvgScan scan_svg(std::string_view bytes) {
   static std::once_flag init;
   std::call_once(init, [] { xmlInitParser(); });
 
+  const QuietGenericErrors quiet;
   SvgScan scan;
   const std::unique_ptr<xmlParserCtxt, XmlFree> context(xmlNewParserCtxt());
   if (!context) {
