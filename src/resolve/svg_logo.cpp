@@ -59,10 +59,13 @@ bool report_scan(const SvgScan& scan, LogoReport& report) {
     case SvgScan::Outcome::ok:
       break;
     case SvgScan::Outcome::malformed:
+      report.problem("logo-corrupt",
+                     fmt::format("{} is not well-formed XML ({})", report.name(), scan.reason),
+                     export_hint);
+      return false;
     case SvgScan::Outcome::entity_bomb:
       report.problem("logo-corrupt",
-                     fmt::format("{} is not a valid SVG (XML error at {})", report.name(),
-                                 scan.reason),
+                     fmt::format("{} is not a usable SVG ({})", report.name(), scan.reason),
                      export_hint);
       return false;
     case SvgScan::Outcome::not_svg:
@@ -97,15 +100,6 @@ bool report_scan(const SvgScan& scan, LogoReport& report) {
                                more),
                    {"embed the image or stylesheet in the SVG (as a data: URI) or remove the "
                     "reference"});
-  }
-  if (!scan.svg_namespace) {
-    report.problem("logo-corrupt",
-                   fmt::format("{} is not a valid SVG (the root <svg> at line {} lacks "
-                               "xmlns=\"http://www.w3.org/2000/svg\", so nothing in it is SVG)",
-                               report.name(), scan.root_line),
-                   {"add xmlns=\"http://www.w3.org/2000/svg\" to the <svg> element, or export "
-                    "the logo again"});
-    return false;
   }
   return true;
 }

@@ -7,6 +7,7 @@
 #include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/globals.h>
 #include <libxml/xmlerror.h>
 
 #include <algorithm>
@@ -155,9 +156,11 @@ void note_declared_entity(void* payload, void* data, const xmlChar*) {
   if (entity->SystemID) note_reference(*scan, chars(entity->SystemID), 0);  // in the DTD
 }
 
+// SVG elements by local name; unprefixed ones count whatever the default namespace says
+// (it may be spelt with an entity, which this pass does not expand).
 bool is_svg_element(const xmlNode* node, const char* name) {
   return node->type == XML_ELEMENT_NODE && xmlStrcmp(node->name, xml(name)) == 0 &&
-         (!node->ns || xmlStrcmp(node->ns->href, xml(kSvgNamespace)) == 0);
+         (!node->ns || !node->ns->prefix || xmlStrcmp(node->ns->href, xml(kSvgNamespace)) == 0);
 }
 
 std::string pseudo_attribute(std::string_view content, std::string_view name) {
@@ -195,8 +198,8 @@ bool walk(xmlDoc* doc, SvgScan& scan) {
       if (expansion > kMaxSvgEntityExpansion) {
         scan.outcome = SvgScan::Outcome::entity_bomb;
         scan.reason = fmt::format(
-            "line {}: its XML entities expand to more than {} bytes (an entity bomb?)", line,
-            kMaxSvgEntityExpansion);
+            "line {}: its XML entities expand to more than {} KiB; an entity bomb?", line,
+            kMaxSvgEntityExpansion / 1024);
         return false;
       }
       if (is_svg_element(node, "text") && scan.text_line == 0) scan.text_line = line;
@@ -221,8 +224,8 @@ bool walk(xmlDoc* doc, SvgScan& scan) {
     if (expansion > kMaxSvgEntityExpansion) {
       scan.outcome = SvgScan::Outcome::entity_bomb;
       scan.reason = fmt::format(
-          "line {}: its XML entities expand to more than {} bytes (an entity bomb?)", line,
-          kMaxSvgEntityExpansion);
+          "line {}: its XML entities expand to more than {} KiB; an entity bomb?", line,
+          kMaxSvgEntityExpansion / 1024);
       return false;
     }
     // Next in document order; entity references are not descended into.
@@ -235,6 +238,34 @@ bool walk(xmlDoc* doc, SvgScan& scan) {
     if (node) node = node->next;
   }
   return true;
+}
+
+// libxml2 reports some problems (e.g. bad bytes for the declared encoding) through its
+// per-thread generic handler, which prints to stderr; the parse result says it all.
+void ignore_message(void*, const char*, ...) {}
+
+// Silences libxml2's per-thread generic error output for one scope and restores it.
+class QuietGenericErrors {
+ public:
+  QuietGenericErrors() : handler_(xmlGenericError), context_(xmlGenericErrorContext) {
+    xmlSetGenericErrorFunc(nullptr, ignore_message);
+  }
+  ~QuietGenericErrors() { xmlSetGenericErrorFunc(context_, handler_); }
+  QuietGenericErrors(const QuietGenericErrors&) = delete;
+  QuietGenericErrors& operator=(const QuietGenericErrors&) = delete;
+
+ private:
+  xmlGenericErrorFunc handler_;
+  void* context_;
+};
+
+// Keeps the first error: later ones are usually consequences of it.
+void keep_first_error(void* user_data, xmlError* error) {
+  auto* context = static_cast<xmlParserCtxt*>(user_data);
+  auto* first = static_cast<xmlError*>(context->_private);
+  if (first && first->code == XML_ERR_OK && error && error->level >= XML_ERR_ERROR &&
+      error->domain == XML_FROM_PARSER)
+    xmlCopyError(error, first);
 }
 
 std::string describe_xml_error(const xmlError* error) {
@@ -251,6 +282,7 @@ SvgScan scan_svg(std::string_view bytes) {
   static std::once_flag init;
   std::call_once(init, [] { xmlInitParser(); });
 
+  const QuietGenericErrors quiet;
   SvgScan scan;
   const std::unique_ptr<xmlParserCtxt, XmlFree> context(xmlNewParserCtxt());
   if (!context) {
@@ -258,6 +290,9 @@ SvgScan scan_svg(std::string_view bytes) {
     scan.reason = "line 1: out of memory";
     return scan;
   }
+  xmlError first_error{};
+  context->_private = &first_error;
+  context->sax->serror = keep_first_error;
   // No NOENT (no substitution), no DTDLOAD, no HUGE (libxml2's own depth and size limits).
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                       XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
@@ -266,22 +301,24 @@ SvgScan scan_svg(std::string_view bytes) {
                         nullptr, options));
   if (!doc || !context->wellFormed) {
     scan.outcome = SvgScan::Outcome::malformed;
-    scan.reason = describe_xml_error(xmlCtxtGetLastError(context.get()));
+    scan.reason = describe_xml_error(first_error.code != XML_ERR_OK
+                                         ? &first_error
+                                         : xmlCtxtGetLastError(context.get()));
+    xmlResetError(&first_error);
     return scan;
   }
+  xmlResetError(&first_error);
   xmlNode* root = xmlDocGetRootElement(doc.get());
   if (!root) {
     scan.outcome = SvgScan::Outcome::malformed;
     scan.reason = "line 1: there is no root element";
     return scan;
   }
-  scan.root_line = xmlGetLineNo(root);
   if (xmlStrcmp(root->name, xml("svg")) != 0) {
     scan.outcome = SvgScan::Outcome::not_svg;
     scan.reason = chars(root->name);
     return scan;
   }
-  scan.svg_namespace = root->ns && xmlStrcmp(root->ns->href, xml(kSvgNamespace)) == 0;
 
   if (doc->intSubset) {
     if (doc->intSubset->entities)

@@ -16,8 +16,6 @@ struct SvgScan {
   enum class Outcome { ok, malformed, not_svg, too_complex, entity_bomb };
   Outcome outcome = Outcome::ok;
   std::string reason;  // malformed, entity_bomb: "line 3: …"; too_complex: what; not_svg: root
-  long root_line = 0;
-  bool svg_namespace = true;  // the root element is in the SVG namespace
 
   long text_line = 0;  // first <text>; 0 when there is none
   std::string external_ref;  // the first reference to something outside the file
