@@ -2,85 +2,16 @@
 // plans, renders, finishes and writes the PDF (and optional previews and report)
 // atomically, then prints one summary line.
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <iostream>
 
 #include "app/commands.hpp"
-#include "app/version.hpp"
-#include "diag/fatal_error.hpp"
+#include "app/output.hpp"
 #include "finish/atomic_file.hpp"
-#include "finish/finish.hpp"
-#include "render/render.hpp"
 #include "report/report.hpp"
 #include "text/pango_text_measure.hpp"
 
 namespace logogrid {
-namespace {
-
-// A scratch file next to the output for cairo's unfinished PDF, removed on every path out.
-class ScratchFile {
- public:
-  explicit ScratchFile(const std::string& beside) {
-    const auto folder = std::filesystem::path(beside).parent_path();
-    std::string pattern =
-        ((folder.empty() ? std::filesystem::path(".") : folder) / ".logogrid-cairo-XXXXXX")
-            .string();
-    const int fd = mkstemp(pattern.data());
-    if (fd < 0) throw FatalError(fmt::format("cannot create a scratch file next to {}", beside));
-    close(fd);
-    path_ = pattern;
-  }
-  ~ScratchFile() {
-    std::error_code ec;
-    std::filesystem::remove(path_, ec);
-  }
-  ScratchFile(const ScratchFile&) = delete;
-  ScratchFile& operator=(const ScratchFile&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-void ensure_folder(const std::string& file) {
-  const auto folder = std::filesystem::path(file).parent_path();
-  if (folder.empty()) return;
-  std::error_code ec;
-  std::filesystem::create_directories(folder, ec);
-  if (ec) throw FatalError(fmt::format("cannot create folder {}: {}", folder.string(), ec.message()));
-}
-
-}  // namespace
-
-RenderJob make_render_job(const Job& job, const PagedJob& paged) {
-  RenderJob render;
-  render.plan = paged.plan;
-  render.layout = job.layout;
-  render.title = job.layout.pdf.title;
-  render.metadata.author = job.layout.pdf.author;
-  render.metadata.creator = std::string("logogrid ") + kVersion;
-  for (std::size_t participant : paged.participant_of_entry) {
-    const auto& logo = job.logos[participant];
-    render.logos.push_back(logo ? &*logo : nullptr);
-  }
-  return render;
-}
-
-void write_pdf(const RenderJob& render, const Layout& layout, const std::string& output) {
-  ensure_folder(output);
-  ScratchFile scratch(output);
-  render_pdf(render, scratch.path());
-  FinishOptions finish;
-  const PageFrame frame = page_frame(layout.page);
-  finish.page = {frame.trim_width, frame.trim_height, frame.bleed, frame.slug};
-  finish.title = layout.pdf.title;
-  finish.author = layout.pdf.author;
-  finish.creator = render.metadata.creator;
-  finish.epoch = source_date_epoch_from_environment();
-  finish_pdf(scratch.path(), output, finish);
-}
 
 int run_build(const BuildOptions& options) {
   PangoTextMeasure measure;
@@ -115,11 +46,6 @@ int run_build(const BuildOptions& options) {
                            job.count(Status::excluded), job.diagnostics.warnings(),
                            job.diagnostics.warnings() == 1 ? "" : "s", output);
   return 0;
-}
-
-int run_proof(const ProofOptions&) {
-  std::cerr << "logogrid: proof is not available yet\n";
-  return 2;
 }
 
 }  // namespace logogrid

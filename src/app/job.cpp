@@ -120,7 +120,7 @@ PagedJob plan_job(Job& job, TextMeasure& measure, bool (*selected)(const Partici
   for (const auto& p : job.model.participants) {
     if (!selected(p)) continue;
     chosen.push_back(p.index);
-    names.push_back(p.caption);
+    names.push_back(p.name);  // SPEC: sorted by name (DIN 5007-1), not by caption
     districts.push_back(p.district);
   }
   std::vector<std::string> district_order;

@@ -1,0 +1,81 @@
+// Writing a job's pages: the RenderJob for a planned job, and the finished PDF written
+// atomically (cairo's unfinished file lives in a scratch file removed on every path out).
+// Shared by build and proof.
+#include "app/output.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "app/version.hpp"
+#include "diag/fatal_error.hpp"
+#include "finish/finish.hpp"
+
+namespace logogrid {
+namespace {
+
+// A scratch file next to the output for cairo's unfinished PDF, removed on every path out.
+class ScratchFile {
+ public:
+  explicit ScratchFile(const std::string& beside) {
+    const auto folder = std::filesystem::path(beside).parent_path();
+    std::string pattern =
+        ((folder.empty() ? std::filesystem::path(".") : folder) / ".logogrid-cairo-XXXXXX")
+            .string();
+    const int fd = mkstemp(pattern.data());
+    if (fd < 0) throw FatalError(fmt::format("cannot create a scratch file next to {}", beside));
+    close(fd);
+    path_ = pattern;
+  }
+  ~ScratchFile() {
+    std::error_code ec;
+    std::filesystem::remove(path_, ec);
+  }
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace
+
+void ensure_folder(const std::string& file) {
+  const auto folder = std::filesystem::path(file).parent_path();
+  if (folder.empty()) return;
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (ec) throw FatalError(fmt::format("cannot create folder {}: {}", folder.string(), ec.message()));
+}
+
+RenderJob make_render_job(const Job& job, const PagedJob& paged) {
+  RenderJob render;
+  render.plan = paged.plan;
+  render.layout = job.layout;
+  render.title = job.layout.pdf.title;
+  render.metadata.author = job.layout.pdf.author;
+  render.metadata.creator = std::string("logogrid ") + kVersion;
+  for (std::size_t participant : paged.participant_of_entry) {
+    const auto& logo = job.logos[participant];
+    render.logos.push_back(logo ? &*logo : nullptr);
+  }
+  return render;
+}
+
+void write_pdf(const RenderJob& render, const Layout& layout, const std::string& output) {
+  ensure_folder(output);
+  ScratchFile scratch(output);
+  render_pdf(render, scratch.path());
+  FinishOptions finish;
+  const PageFrame frame = page_frame(layout.page);
+  finish.page = {frame.trim_width, frame.trim_height, frame.bleed, frame.slug};
+  finish.title = layout.pdf.title;
+  finish.author = layout.pdf.author;
+  finish.creator = render.metadata.creator;
+  finish.epoch = source_date_epoch_from_environment();
+  finish_pdf(scratch.path(), output, finish);
+}
+
+}  // namespace logogrid

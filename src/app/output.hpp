@@ -1,0 +1,21 @@
+// Writing a job's pages, shared by build and proof.
+#pragma once
+
+#include <string>
+
+#include "app/job.hpp"
+#include "render/render.hpp"
+
+namespace logogrid {
+
+// The renderer's input for a planned job: plan, layout, metadata and one logo per entry.
+RenderJob make_render_job(const Job& job, const PagedJob& paged);
+
+// Renders, finishes (boxes, metadata, deterministic ID, SOURCE_DATE_EPOCH) and writes
+// `output` atomically. Throws FatalError when it cannot be written.
+void write_pdf(const RenderJob& render, const Layout& layout, const std::string& output);
+
+// Creates the folder `file` will be written to. Throws FatalError when it cannot.
+void ensure_folder(const std::string& file);
+
+}  // namespace logogrid
