@@ -52,6 +52,12 @@ void render_pdf(const RenderJob& job, const std::string& out_path) {
                                  job.metadata.author.c_str());
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR,
                                  job.metadata.creator.c_str());
+  // cairo would stamp the current time; finish/ writes the real dates. A fixed date here
+  // keeps cairo's bytes, and the document ID derived from them, reproducible.
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE,
+                                 "2000-01-01T00:00:00Z");
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE,
+                                 "2000-01-01T00:00:00Z");
   CairoPtr cr(cairo_create(surface.get()));
 
   LogoSurfaceCache cache;  // destroyed after the surface is finished (declared later)
