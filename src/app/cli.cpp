@@ -3,6 +3,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <glib.h>
+
+#include <cstdlib>
 #include <iostream>
 
 #include "app/commands.hpp"
@@ -22,9 +25,21 @@ void add_job_options(CLI::App& command, JobOptions& job, bool with_layout) {
                        "layout file (default: campaign.layout, else the built-in A4 layout)");
 }
 
+// GLib, Pango and librsvg log their own warnings and criticals (for hostile logos, say)
+// straight to stderr, between our diagnostics. Every problem they hit surfaces as a
+// diagnostic of ours, so their messages are dropped unless LOGOGRID_LIBRARY_LOG is set.
+void quiet_library_logging() {
+  if (std::getenv("LOGOGRID_LIBRARY_LOG") != nullptr) return;
+  g_log_set_default_handler([](const gchar*, GLogLevelFlags, const gchar*, gpointer) {}, nullptr);
+  g_log_set_writer_func(
+      [](GLogLevelFlags, const GLogField*, gsize, gpointer) { return G_LOG_WRITER_HANDLED; },
+      nullptr, nullptr);
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
+  quiet_library_logging();
   CLI::App app{"logogrid: print-ready PDF pages of the Mitmacherkommunen logo grid"};
   app.name("logogrid");
   app.set_version_flag("--version", std::string("logogrid ") + kVersion);

@@ -19,12 +19,12 @@
 #include <set>
 #include <sstream>
 
-#include "../fixtures/render/render_fixtures.hpp"
+#include "render_support.hpp"
 #include "diag/fatal_error.hpp"
 #include "finish/finish.hpp"
 #include "render/render.hpp"
 #include "resolve/svg_document.hpp"
-#include "version.hpp"
+#include "app/version.hpp"
 
 namespace logogrid {
 namespace {

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <filesystem>
 
-#include "../fixtures/render/render_fixtures.hpp"
+#include "render_support.hpp"
 #include "render/render.hpp"
 
 namespace logogrid {
