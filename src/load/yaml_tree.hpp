@@ -7,7 +7,6 @@
 
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "diag/diagnostic.hpp"
@@ -17,18 +16,25 @@ namespace logogrid {
 constexpr int kMaxYamlDepth = 64;
 constexpr std::size_t kMaxYamlNodes = 200000;
 
+struct YamlEntry;
+
 struct YamlNode {
   enum class Kind { null, scalar, sequence, mapping };
   Kind kind = Kind::null;
   Position pos;
   std::string text;  // scalar source text (after YAML unquoting)
   std::vector<YamlNode> items;                          // sequence
-  std::vector<std::pair<YamlNode, YamlNode>> entries;  // mapping: key, value
+  std::vector<YamlEntry> entries;  // mapping
 
   bool is_scalar() const { return kind == Kind::scalar; }
   bool is_mapping() const { return kind == Kind::mapping; }
   bool is_sequence() const { return kind == Kind::sequence; }
   bool is_null() const { return kind == Kind::null; }
+};
+
+struct YamlEntry {
+  YamlNode key;
+  YamlNode value;
 };
 
 const char* describe(YamlNode::Kind kind);  // "a mapping", "a list", …

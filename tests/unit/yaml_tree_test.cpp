@@ -9,17 +9,17 @@ TEST(yaml_tree, keeps_positions_and_source_text) {
   const auto parsed = parse_yaml("a:\n  ags: 05958012\n  name: \"Lüdenscheid\"\n  x: Ölpe\n");
   ASSERT_FALSE(parsed.error);
   ASSERT_TRUE(parsed.root && parsed.root->is_mapping());
-  const YamlNode& a = parsed.root->entries[0].second;
-  EXPECT_EQ(a.entries[0].second.text, "05958012");
-  EXPECT_EQ(a.entries[0].second.pos, (Position{2, 8}));
-  EXPECT_EQ(a.entries[1].second.text, "Lüdenscheid");
-  EXPECT_EQ(a.entries[1].second.pos, (Position{3, 9}));
+  const YamlNode& a = parsed.root->entries[0].value;
+  EXPECT_EQ(a.entries[0].value.text, "05958012");
+  EXPECT_EQ(a.entries[0].value.pos, (Position{2, 8}));
+  EXPECT_EQ(a.entries[1].value.text, "Lüdenscheid");
+  EXPECT_EQ(a.entries[1].value.pos, (Position{3, 9}));
 }
 
 TEST(yaml_tree, counts_columns_in_characters_not_bytes) {
   const auto parsed = parse_yaml("{ü: ä, ö: [1, 2]}\n");
   ASSERT_FALSE(parsed.error);
-  const YamlNode& list = parsed.root->entries[1].second;
+  const YamlNode& list = parsed.root->entries[1].value;
   EXPECT_EQ(list.pos, (Position{1, 11}));
 }
 
@@ -68,7 +68,7 @@ TEST(yaml_tree, bounds_alias_expansion) {
 TEST(yaml_tree, expands_small_aliases) {
   const auto parsed = parse_yaml("a: &x {k: v}\nb: *x\n");
   ASSERT_FALSE(parsed.error);
-  EXPECT_EQ(parsed.root->entries[1].second.entries[0].second.text, "v");
+  EXPECT_EQ(parsed.root->entries[1].value.entries[0].value.text, "v");
 }
 
 TEST(yaml_tree, empty_document_has_no_root) {
