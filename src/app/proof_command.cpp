@@ -66,8 +66,9 @@ int run_proof(const ProofOptions& options) {
                   [](const Diagnostic& d) { return d.code == "layout-invalid"; });
   if (layout_broken) {
     job.layout = default_layout();
-    notices.push_back("Das Layout hat Fehler (layout-invalid): dieser Abzug verwendet das "
-                      "eingebaute Layout. build verweigert die Ausgabe, bis sie behoben sind.");
+    notices.push_back(
+        "Das Layout hat Fehler (layout-invalid): dieser Abzug verwendet das "
+        "eingebaute Layout. build verweigert die Ausgabe, bis sie behoben sind.");
   }
   // A copy of the layout with a slug, so the proof marker sits outside the bleed.
   job.layout.page.marks = Layout::Marks::crop;
@@ -95,8 +96,8 @@ int run_proof(const ProofOptions& options) {
   const Appendix appendix = layout_appendix(job, review, frame);
   const std::size_t planned = paged.plan.pages.size();
   const std::size_t total = planned + appendix.pages.size();
-  auto marks = std::make_shared<ProofPages>(
-      ProofPages{&job, &review, paged.participant_of_entry, total});
+  auto marks =
+      std::make_shared<ProofPages>(ProofPages{&job, &review, paged.participant_of_entry, total});
   render.overlay = [marks](cairo_t* cr, const PagePlan& page) {
     draw_page_marks(cr, page, *marks);
   };

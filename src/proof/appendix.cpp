@@ -32,8 +32,8 @@ class Builder {
     ProofText t{text, proof_style::kBoldFont, 11, proof_style::kText};
     t.width = width_;
     const double h = measure_text(t);
-    blocks_.push_back({h + 8, [t](cairo_t* cr, double top) { draw_text(cr, t, kMarginX, top + 6); },
-                       -1, true});
+    blocks_.push_back(
+        {h + 8, [t](cairo_t* cr, double top) { draw_text(cr, t, kMarginX, top + 6); }, -1, true});
   }
 
   void paragraph(const std::string& text, proof_style::Rgb colour = proof_style::kText) {
@@ -98,7 +98,9 @@ class Builder {
                        table_});
   }
 
-  void space(double h) { blocks_.push_back({h, [](cairo_t*, double) {}}); }
+  void space(double h) {
+    blocks_.push_back({h, [](cairo_t*, double) {}});
+  }
 
   std::vector<AppendixBlock> blocks_;
   std::vector<std::size_t> header_;
@@ -122,9 +124,12 @@ ProofText small(std::string text, proof_style::Rgb colour = kGrey) {
 
 proof_style::Rgb status_colour(Status status) {
   switch (status) {
-    case Status::invalid: return proof_style::kInvalid;
-    case Status::excluded: return proof_style::kExcluded;
-    case Status::included: break;
+    case Status::invalid:
+      return proof_style::kInvalid;
+    case Status::excluded:
+      return proof_style::kExcluded;
+    case Status::included:
+      break;
   }
   return proof_style::kAdded;
 }
@@ -138,10 +143,11 @@ Cell findings_cell(const std::vector<Diagnostic>& findings, bool with_file) {
   Cell cell;
   for (const auto& d : findings) {
     const bool error = d.severity == Severity::error;
-    cell.push_back(bold(fmt::format("{} [{}]{}", error ? "Fehler" : "Warnung", d.code,
-                                    with_file ? " " + position(d)
-                                              : (d.pos.line > 0 ? fmt::format(" Zeile {}", d.pos.line) : "")),
-                        error ? proof_style::kInvalid : proof_style::kExcluded));
+    cell.push_back(
+        bold(fmt::format("{} [{}]{}", error ? "Fehler" : "Warnung", d.code,
+                         with_file ? " " + position(d)
+                                   : (d.pos.line > 0 ? fmt::format(" Zeile {}", d.pos.line) : "")),
+             error ? proof_style::kInvalid : proof_style::kExcluded));
     cell.push_back(body(d.message));
     for (const auto& hint : d.hints) cell.push_back(small("Hinweis: " + hint));
   }
@@ -151,9 +157,8 @@ Cell findings_cell(const std::vector<Diagnostic>& findings, bool with_file) {
 
 void summary(Builder& b, const Job& job, const ProofReview& review) {
   ProofText title{"Korrekturabzug – Anhang", proof_style::kBoldFont, 16, proof_style::kMarker};
-  b.blocks_.push_back({measure_text(title) + 4, [title](cairo_t* cr, double top) {
-                         draw_text(cr, title, kMarginX, top);
-                       }});
+  b.blocks_.push_back({measure_text(title) + 4,
+                       [title](cairo_t* cr, double top) { draw_text(cr, title, kMarginX, top); }});
   b.paragraph(fmt::format("{} · erstellt {} · Abzug zur Prüfung, nicht für den Druck",
                           job.model.title, review.date),
               kGrey);
@@ -188,8 +193,9 @@ void changes(Builder& b, const ProofReview& review) {
   if (review.previous_file.empty()) return;
   b.heading("Änderungen seit dem letzten Abzug");
   if (!review.compared) {
-    b.paragraph(fmt::format("{} konnte nicht gelesen werden; kein Vergleich.", review.previous_file),
-                proof_style::kInvalid);
+    b.paragraph(
+        fmt::format("{} konnte nicht gelesen werden; kein Vergleich.", review.previous_file),
+        proof_style::kInvalid);
     return;
   }
   b.paragraph(fmt::format("verglichen mit {} (nach amtlichem Namen)", review.previous_file), kGrey);
@@ -197,8 +203,7 @@ void changes(Builder& b, const ProofReview& review) {
     b.paragraph("Keine Änderungen.");
     return;
   }
-  b.begin_table({0.17, 0.24, 0.59},
-                {"Änderung", "Eintrag", "Was"});
+  b.begin_table({0.17, 0.24, 0.59}, {"Änderung", "Eintrag", "Was"});
   for (const auto& c : review.changes) {
     const proof_style::Rgb colour = c.kind == EntryChange::Kind::added     ? proof_style::kAdded
                                     : c.kind == EntryChange::Kind::removed ? proof_style::kInvalid
@@ -213,15 +218,15 @@ void changes(Builder& b, const ProofReview& review) {
 
 void entries(Builder& b, const Job& job, const ProofReview& review) {
   b.heading("Alle Einträge");
-  b.paragraph("Ungültige und ausgeschlossene Einträge zuerst, dann die aufgenommenen; "
-              "jeweils nach Namen.",
-              kGrey);
+  b.paragraph(
+      "Ungültige und ausgeschlossene Einträge zuerst, dann die aufgenommenen; "
+      "jeweils nach Namen.",
+      kGrey);
   if (job.model.participants.empty()) {
     b.paragraph("Keine Einträge (siehe Befunde zu den Dateien).");
     return;
   }
-  b.begin_table({0.14, 0.24, 0.62},
-                {"Status", "Eintrag", "Gründe (Befunde)"});
+  b.begin_table({0.15, 0.28, 0.57}, {"Status", "Eintrag", "Gründe (Befunde)"});
   for (Status status : {Status::invalid, Status::excluded, Status::included}) {
     std::vector<const Participant*> group;
     std::vector<std::string> names;
@@ -236,12 +241,13 @@ void entries(Builder& b, const Job& job, const ProofReview& review) {
       Cell who{bold(p.name.empty() ? "(ohne Namen)" : p.name)};
       if (!p.given_name.empty()) who.push_back(small("geschrieben: " + p.given_name));
       if (p.caption != p.name) who.push_back(small("Beschriftung: " + p.caption));
-      who.push_back(small(fmt::format("Zeile {} · {}", p.pos.line, describe_commitment(p.commitment))));
+      who.push_back(
+          small(fmt::format("Zeile {} · {}", p.pos.line, describe_commitment(p.commitment))));
       Cell state{bold(status_label(status), status_colour(status))};
-      if (r.change) state.push_back(bold(change_label(*r.change),
-                                         r.change->kind == EntryChange::Kind::added
-                                             ? proof_style::kAdded
-                                             : proof_style::kChanged));
+      if (r.change)
+        state.push_back(bold(change_label(*r.change), r.change->kind == EntryChange::Kind::added
+                                                          ? proof_style::kAdded
+                                                          : proof_style::kChanged));
       b.row({state, who, findings_cell(r.findings, false)});
     }
   }
@@ -265,8 +271,8 @@ Appendix layout_appendix(const Job& job, const ProofReview& review, const PageFr
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     double needed = blocks[i].height;
     if (blocks[i].keep_with_next && i + 1 < blocks.size()) needed += blocks[i + 1].height;
-    const bool is_header = blocks[i].table >= 0 &&
-                           b.header_[static_cast<std::size_t>(blocks[i].table)] == i;
+    const bool is_header =
+        blocks[i].table >= 0 && b.header_[static_cast<std::size_t>(blocks[i].table)] == i;
     if (is_header && i + 1 < blocks.size()) needed += blocks[i + 1].height;
     if (y + needed > bottom && !page.blocks.empty()) {
       appendix.pages.push_back(std::move(page));

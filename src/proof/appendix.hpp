@@ -19,7 +19,7 @@ namespace logogrid {
 struct AppendixBlock {
   double height = 0;
   std::function<void(cairo_t*, double top)> draw;
-  int table = -1;            // rows of one table share an id; their header repeats on new pages
+  int table = -1;               // rows of one table share an id; their header repeats on new pages
   bool keep_with_next = false;  // headings: never last on a page
 };
 

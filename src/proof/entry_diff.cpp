@@ -54,8 +54,7 @@ EntryChange compare_one(const EntryRecord& before, const EntryRecord& now) {
   }
   if (before.caption != now.caption) {
     change.caption = true;
-    change.details.push_back(
-        fmt::format("Beschriftung: „{}“ → „{}“", before.caption, now.caption));
+    change.details.push_back(fmt::format("Beschriftung: „{}“ → „{}“", before.caption, now.caption));
   }
   return change;
 }
@@ -81,7 +80,11 @@ std::vector<EntryChange> compare_entries(const std::vector<EntryRecord>& previou
   for (const auto& [key, now] : new_index) {
     const auto before = old_index.find(key);
     if (before == old_index.end()) {
-      added.push_back({EntryChange::Kind::added, now->name, false, false, false,
+      added.push_back({EntryChange::Kind::added,
+                       now->name,
+                       false,
+                       false,
+                       false,
                        {describe_commitment(now->commitment)}});
       continue;
     }
@@ -103,9 +106,12 @@ std::vector<EntryChange> compare_entries(const std::vector<EntryRecord>& previou
 
 std::string change_label(const EntryChange& change) {
   switch (change.kind) {
-    case EntryChange::Kind::added: return "NEU";
-    case EntryChange::Kind::removed: return "ENTFERNT";
-    case EntryChange::Kind::changed: break;
+    case EntryChange::Kind::added:
+      return "NEU";
+    case EntryChange::Kind::removed:
+      return "ENTFERNT";
+    case EntryChange::Kind::changed:
+      break;
   }
   std::vector<std::string> what;
   if (change.logo) what.emplace_back("Logo");
@@ -119,8 +125,8 @@ std::string describe_commitment(const std::optional<Commitment>& commitment) {
   const std::string kind = commitment->kind == "letter_of_intent"     ? "Absichtserklärung"
                            : commitment->kind == "council_resolution" ? "Ratsbeschluss"
                                                                       : commitment->kind;
-  const std::string date = commitment->date.year == 0 ? "ohne gültiges Datum"
-                                                      : commitment->date.iso();
+  const std::string date =
+      commitment->date.year == 0 ? "ohne gültiges Datum" : commitment->date.iso();
   return fmt::format("{} {}", kind, date);
 }
 

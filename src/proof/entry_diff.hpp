@@ -14,9 +14,9 @@ namespace logogrid {
 
 // One entry as the comparison sees it.
 struct EntryRecord {
-  std::string name;       // official name (as written when unknown)
-  std::string caption;    // printed caption
-  std::string logo_path;  // as written
+  std::string name;                      // official name (as written when unknown)
+  std::string caption;                   // printed caption
+  std::string logo_path;                 // as written
   std::optional<std::string> logo_hash;  // content hash of the resolved logo, if usable
   std::optional<Commitment> commitment;
 };

@@ -63,13 +63,23 @@ void draw_entry_marks(cairo_t* cr, const Placement& placement, const Participant
          1;
   }
   if (participant.status == Status::invalid) {
-    stroke_rect(cr,
-                Rect{cell.x + 0.6, cell.y + 0.6, cell.w - 1.2, cell.h - 1.2},
+    stroke_rect(cr, Rect{cell.x + 0.6, cell.y + 0.6, cell.w - 1.2, cell.h - 1.2},
                 proof_style::kInvalid, 1.2);
-    const std::string codes =
-        review.error_codes.empty() ? std::string("?") : fmt::format("{}", fmt::join(review.error_codes, ", "));
-    draw_tag(cr, "UNGÜLTIG: " + codes, proof_style::kInvalid, cell.x + 1.2, y, cell.w - 2.4,
-             false);
+    const std::string codes = review.error_codes.empty()
+                                  ? std::string("?")
+                                  : fmt::format("{}", fmt::join(review.error_codes, ", "));
+    y += draw_tag(cr, "UNGÜLTIG: " + codes, proof_style::kInvalid, cell.x + 1.2, y, cell.w - 2.4,
+                  false) +
+         1;
+  }
+  std::vector<std::string> warnings;  // printed, but a reviewer should look twice
+  for (const auto& d : review.findings)
+    if (d.severity == Severity::warning &&
+        std::find(warnings.begin(), warnings.end(), d.code) == warnings.end())
+      warnings.push_back(d.code);
+  if (!warnings.empty()) {
+    draw_tag(cr, fmt::format("WARNUNG: {}", fmt::join(warnings, ", ")), proof_style::kExcluded,
+             cell.x + 1.2, y, cell.w - 2.4, false);
   }
 
   // The note: below the caption's last line, within the cell and the gutter under it.
@@ -82,11 +92,14 @@ void draw_entry_marks(cairo_t* cr, const Placement& placement, const Participant
                 0.3 * caption.size;
   const double top = caption_bottom + 1.0;
   const double room = cell.y + cell.h + gutter - 1.5 - top;
-  const std::vector<std::string> lines =
-      logo_note(participant, logo, placement.logo.w);
+  const std::vector<std::string> lines = logo_note(participant, logo, placement.logo.w);
   double size = proof_style::kNoteSize;
-  ProofText note{fmt::format("{}", fmt::join(lines, "\n")), proof_style::kCondensedFont, size,
-                 proof_style::kMarker, ProofText::Align::center, cell.w};
+  ProofText note{fmt::format("{}", fmt::join(lines, "\n")),
+                 proof_style::kCondensedFont,
+                 size,
+                 proof_style::kMarker,
+                 ProofText::Align::center,
+                 cell.w};
   note.max_lines = static_cast<int>(lines.size());
   while (size > 3.5 && measure_text(note) > room) {  // keep clear of the next row
     size -= 0.25;
@@ -96,11 +109,20 @@ void draw_entry_marks(cairo_t* cr, const Placement& placement, const Participant
   ProofText path = note;
   path.text = lines.front();
   path.ellipsize_middle = true;
-  draw_text(cr, path, cell.x, top);
   ProofText rest = note;
   rest.text = fmt::format("{}", fmt::join(lines.begin() + 1, lines.end(), "\n"));
   rest.max_lines = static_cast<int>(lines.size() - 1);
-  draw_text(cr, rest, cell.x, top + measure_text(path));
+  // White behind the note, so the cell frame it crosses does not strike it through.
+  const double path_h = measure_text(path);
+  const double note_w =
+      std::min(cell.w, std::max(measure_text_width(path), measure_text_width(rest)) + 3);
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_rectangle(cr, cell.x + (cell.w - note_w) / 2, top, note_w, path_h + measure_text(rest));
+  cairo_fill(cr);
+  cairo_restore(cr);
+  draw_text(cr, path, cell.x, top);
+  draw_text(cr, rest, cell.x, top + path_h);
 }
 
 void draw_legend(cairo_t* cr, double x, double y) {
@@ -160,8 +182,8 @@ void draw_logo_placeholder(cairo_t* cr, const Rect& area, const std::string& rea
   cairo_set_line_width(cr, 2.4);  // half of it is clipped: 1.2 pt inside
   cairo_stroke(cr);
 
-  ProofText label{"KEIN LOGO\n" + reason, proof_style::kBoldFont, 6.5, proof_style::kInvalid,
-                  ProofText::Align::center, area.w - 8};
+  ProofText label{"KEIN LOGO\n" + reason, proof_style::kBoldFont,   6.5,
+                  proof_style::kInvalid,  ProofText::Align::center, area.w - 8};
   label.max_lines = 3;
   const double h = measure_text(label);
   const double w = std::min(area.w - 8, measure_text_width(label) + 4);
@@ -187,7 +209,11 @@ void draw_slug_marker(cairo_t* cr, const PageFrame& frame, const ProofReview& re
   ProofText where{fmt::format("{} · {} · Seite {} von {}",
                               std::filesystem::path(review.participants_file).filename().string(),
                               review.date, index + 1, total_pages),
-                  proof_style::kFont, 7, proof_style::kMarker, ProofText::Align::right, width};
+                  proof_style::kFont,
+                  7,
+                  proof_style::kMarker,
+                  ProofText::Align::right,
+                  width};
   draw_text(cr, where, inset, -slug_middle - measure_text(where) / 2);
   draw_legend(cr, inset, frame.trim_height + slug_middle - 3.5);
 }
@@ -198,10 +224,13 @@ void draw_page_marks(cairo_t* cr, const PagePlan& page, const ProofPages& pages)
   const double w = frame.trim_width;
   const double h = frame.trim_height;
   const double b = frame.bleed;
-  if (b > 0) stroke_rect(cr, Rect{-b, -b, w + 2 * b, h + 2 * b}, proof_style::kBleed, proof_style::kMarkLine);
+  if (b > 0)
+    stroke_rect(cr, Rect{-b, -b, w + 2 * b, h + 2 * b}, proof_style::kBleed,
+                proof_style::kMarkLine);
   stroke_rect(cr, Rect{0, 0, w, h}, proof_style::kTrim, proof_style::kMarkLine);
   const double s = proof_style::kSafeInset;
-  stroke_rect(cr, Rect{s, s, w - 2 * s, h - 2 * s}, proof_style::kSafe, proof_style::kMarkLine, true);
+  stroke_rect(cr, Rect{s, s, w - 2 * s, h - 2 * s}, proof_style::kSafe, proof_style::kMarkLine,
+              true);
 
   for (const Placement& placement : page.placements) {
     if (placement.entry >= pages.participant_of_entry.size()) continue;

@@ -29,7 +29,9 @@ GObjectPtr<PangoLayout> make_layout(cairo_t* cr, const ProofText& text) {
     pango_layout_set_height(layout.get(), -text.max_lines);
   }
   switch (text.align) {
-    case ProofText::Align::left: pango_layout_set_alignment(layout.get(), PANGO_ALIGN_LEFT); break;
+    case ProofText::Align::left:
+      pango_layout_set_alignment(layout.get(), PANGO_ALIGN_LEFT);
+      break;
     case ProofText::Align::center:
       pango_layout_set_alignment(layout.get(), PANGO_ALIGN_CENTER);
       break;

@@ -16,8 +16,8 @@ struct ProofText {
   double size = 7;
   proof_style::Rgb colour = proof_style::kText;
   enum class Align { left, center, right } align = Align::left;
-  double width = -1;     // wrap width in pt; <= 0: no wrapping
-  int max_lines = 0;     // > 0: ellipsize after this many lines (height is bounded too)
+  double width = -1;              // wrap width in pt; <= 0: no wrapping
+  int max_lines = 0;              // > 0: ellipsize after this many lines (height is bounded too)
   bool ellipsize_middle = false;  // single line: "logos/very-lo…name.png"
 };
 

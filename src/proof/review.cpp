@@ -106,8 +106,8 @@ std::vector<std::string> logo_note(const Participant& participant, const Logo* l
   std::vector<std::string> lines;
   lines.push_back(participant.logo_path.empty() ? "(kein Logo angegeben)" : participant.logo_path);
   if (logo != nullptr && logo->format == LogoFormat::png) {
-    lines.push_back(fmt::format("PNG {}×{} px · {:.0f} ppi", logo->pixel_width,
-                                logo->pixel_height, effective_ppi(*logo, placed_width_pt)));
+    lines.push_back(fmt::format("PNG {}×{} px · {:.0f} ppi", logo->pixel_width, logo->pixel_height,
+                                effective_ppi(*logo, placed_width_pt)));
   } else if (logo != nullptr) {
     lines.push_back("SVG (Vektor)");
   } else {
@@ -127,9 +127,12 @@ std::string missing_logo_reason(const Participant& participant, const EntryRevie
 
 const char* status_label(Status status) {
   switch (status) {
-    case Status::included: return "aufgenommen";
-    case Status::excluded: return "ausgeschlossen";
-    case Status::invalid: return "ungültig";
+    case Status::included:
+      return "aufgenommen";
+    case Status::excluded:
+      return "ausgeschlossen";
+    case Status::invalid:
+      return "ungültig";
   }
   return "";
 }

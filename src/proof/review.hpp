@@ -13,9 +13,9 @@
 namespace logogrid {
 
 struct EntryReview {
-  std::vector<Diagnostic> findings;       // about this entry, errors first
-  std::vector<std::string> error_codes;   // distinct codes of its errors, in that order
-  std::optional<EntryChange> change;      // with --previous: added or changed
+  std::vector<Diagnostic> findings;      // about this entry, errors first
+  std::vector<std::string> error_codes;  // distinct codes of its errors, in that order
+  std::optional<EntryChange> change;     // with --previous: added or changed
 };
 
 struct ProofReview {
@@ -25,10 +25,10 @@ struct ProofReview {
   std::string date;           // YYYY-MM-DD of the proof (SOURCE_DATE_EPOCH when set)
   std::string deadline;       // YYYY-MM-DD or "—"
   int total = 0, included = 0, excluded = 0, invalid = 0, errors = 0, warnings = 0;
-  std::vector<EntryReview> entries;     // by participant index
+  std::vector<EntryReview> entries;       // by participant index
   std::vector<Diagnostic> file_findings;  // not about one entry (YAML syntax, layout, fonts)
-  std::vector<std::string> notices;     // what the proof did differently from build
-  bool compared = false;                // --previous given and readable
+  std::vector<std::string> notices;       // what the proof did differently from build
+  bool compared = false;                  // --previous given and readable
   std::vector<EntryChange> changes;
 };
 
