@@ -9,32 +9,14 @@
 
 #include "diag/fatal_error.hpp"
 #include "finish/atomic_file.hpp"
+#include "test_support.hpp"
 
 namespace logogrid {
 namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "logogrid-atomic-XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  const std::string& path() const { return path_; }
-  std::string file(const std::string& name) const { return (fs::path(path_) / name).string(); }
-  std::size_t entries() const {
-    return static_cast<std::size_t>(
-        std::distance(fs::directory_iterator(path_), fs::directory_iterator()));
-  }
-
- private:
-  std::string path_;
-};
+using testing::TempDir;
 
 std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -59,7 +41,7 @@ TEST(atomic_file, target_is_untouched_until_commit) {
   file.write("new, half");
   EXPECT_EQ(read_all(dir.file("out.pdf")), "old");
   EXPECT_TRUE(fs::exists(file.temp_path()));
-  EXPECT_EQ(fs::path(file.temp_path()).parent_path(), fs::path(dir.path()));
+  EXPECT_EQ(fs::path(file.temp_path()).parent_path(), dir.path());
   file.commit();
   EXPECT_EQ(read_all(dir.file("out.pdf")), "new, half");
   EXPECT_EQ(dir.entries(), 1u);

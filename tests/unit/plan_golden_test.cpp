@@ -11,6 +11,7 @@
 
 #include "plan/fixed_text_measure.hpp"
 #include "plan/plan.hpp"
+#include "plan_support.hpp"
 
 namespace logogrid {
 namespace {
@@ -162,13 +163,8 @@ TEST(plan_golden, districts) {
   Layout layout;
   layout.grid.order = Layout::Order::district;
   std::vector<PlanEntry> entries;
-  const std::pair<const char*, int> districts[] = {{"Hochsauerlandkreis", 11},
-                                                   {"Kreis Olpe", 6},
-                                                   {"Kreis Siegen-Wittgenstein", 10},
-                                                   {"Kreis Soest", 13},
-                                                   {"Märkischer Kreis", 14}};
   int n = 0;
-  for (const auto& [district, count] : districts) {
+  for (const auto& [district, count] : testing::kRegionDistricts) {
     for (int i = 0; i < count; ++i) {
       ++n;
       entries.push_back(entry("Kommune " + std::to_string(n), 1 + (n % 4), 1, district));

@@ -7,6 +7,7 @@
 #include "load/layout.hpp"
 #include "plan/plan.hpp"
 #include "text/pango_text_measure.hpp"
+#include "plan_support.hpp"
 
 namespace logogrid {
 namespace {
@@ -39,12 +40,7 @@ TEST(plan_layouts, every_font_named_is_installed) {
 // The 54 municipalities that can become Mitmacherkommunen, by district (pioneers removed).
 std::vector<PlanEntry> region() {
   std::vector<PlanEntry> e;
-  const std::pair<const char*, int> groups[] = {{"Hochsauerlandkreis", 11},
-                                                {"Kreis Olpe", 6},
-                                                {"Kreis Siegen-Wittgenstein", 10},
-                                                {"Kreis Soest", 13},
-                                                {"Märkischer Kreis", 14}};
-  for (const auto& [district, count] : groups) {
+  for (const auto& [district, count] : testing::kRegionDistricts) {
     for (int i = 0; i < count; ++i) e.push_back({"Nachrodt-Wiblingwerde", district, 2, 1});
   }
   return e;

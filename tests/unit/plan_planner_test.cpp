@@ -6,6 +6,7 @@
 
 #include "plan/fixed_text_measure.hpp"
 #include "plan/plan.hpp"
+#include "plan_support.hpp"
 
 namespace logogrid {
 namespace {
@@ -40,12 +41,7 @@ Layout district_layout() {
 
 std::vector<PlanEntry> district_entries() {
   std::vector<PlanEntry> e;
-  const std::pair<const char*, int> groups[] = {{"Hochsauerlandkreis", 11},
-                                                {"Kreis Olpe", 6},
-                                                {"Kreis Siegen-Wittgenstein", 10},
-                                                {"Kreis Soest", 13},
-                                                {"Märkischer Kreis", 14}};
-  for (const auto& [district, count] : groups) {
+  for (const auto& [district, count] : testing::kRegionDistricts) {
     for (PlanEntry& entry : entries(count, district)) e.push_back(entry);
   }
   return e;

@@ -3,22 +3,27 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
+#include <cstdlib>
+#include <iterator>
+#include <stdexcept>
 #include <string>
 
 #include "diag/diagnostic.hpp"
 
 namespace logogrid::testing {
 
+// A fresh folder, removed with everything in it (kept when LOGOGRID_KEEP_TEMP is set, for
+// looking at what a test wrote).
 class TempDir {
  public:
   TempDir() {
-    std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() /
-            ("logogrid-test-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(path_);
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "logogrid-test-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
   }
   ~TempDir() {
+    if (std::getenv("LOGOGRID_KEEP_TEMP") != nullptr) return;
     std::error_code ec;
     std::filesystem::remove_all(path_, ec);
   }
@@ -26,6 +31,11 @@ class TempDir {
   TempDir& operator=(const TempDir&) = delete;
 
   const std::filesystem::path& path() const { return path_; }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+  std::size_t entries() const {
+    return static_cast<std::size_t>(std::distance(std::filesystem::directory_iterator(path_),
+                                                  std::filesystem::directory_iterator()));
+  }
   std::string write(const std::string& name, const std::string& content) const {
     const auto file = path_ / name;
     std::filesystem::create_directories(file.parent_path());
