@@ -128,7 +128,7 @@ class Flow {
       const std::size_t count = std::min(columns, last - start);
       double top = 0;
       if (start == first && headed) {
-        top = district_heading_then_row(district);
+        top = district_heading_then_rows(district, (last - first + columns - 1) / columns);
       } else if (!fits_row_here()) {
         new_page();
         top = headed ? district_heading_at(area().y, district + kContinued) : area().y;
@@ -161,14 +161,25 @@ class Flow {
     return last_bottom_ + g_.gutter + g_.cell_h <= area().bottom() + kTolerance;
   }
 
-  // A district heading is placed only where its first row fits below it: never alone at
-  // the foot of a page. Returns the top of that row.
-  double district_heading_then_row(const std::string& text) {
+  // Height of a district heading followed by `rows` rows of cells.
+  double group_height(std::size_t rows) const {
+    const double n = static_cast<double>(rows);
+    return g_.band_top + n * g_.cell_h + (n - 1) * g_.gutter;
+  }
+
+  // A district is kept together on one page when it fits on a page of its own; a longer
+  // one starts where at least its first row fits below the heading (a heading is never
+  // left alone at the foot of a page). Returns the top of the first row.
+  double district_heading_then_rows(const std::string& text, std::size_t rows) {
     if (plan_.pages.empty()) new_page();
     if (!at_top()) {
+      const std::size_t max_rows = static_cast<std::size_t>(g_.rows);
+      const bool whole_fits_a_page =
+          rows <= max_rows && area().y + group_height(rows) <= area().bottom() + kTolerance;
+      const std::size_t needed = whole_fits_a_page ? rows : 1;
       const double heading_top = last_bottom_ + g_.space_above;
-      if (rows_on_page_ < g_.rows &&
-          heading_top + g_.band_top + g_.cell_h <= area().bottom() + kTolerance) {
+      if (static_cast<std::size_t>(rows_on_page_) + needed <= max_rows &&
+          heading_top + group_height(needed) <= area().bottom() + kTolerance) {
         return district_heading_at(heading_top, text);
       }
       new_page();

@@ -163,7 +163,8 @@ TEST(build_cli, nothing_to_print_is_an_error) {
 TEST(build_cli, png_previews_one_file_per_page_at_dpi) {
   Sandbox box;
   copy_project_inputs(box);
-  const Result run = box.run("build -l layouts/rahmenstrategie-a4-districts.yaml --png prev --dpi 50");
+  box.write("two-pages.yaml", "grid: {rows: 3}\n");  // 12 per page: 14 logos make 2 pages
+  const Result run = box.run("build -l two-pages.yaml --png prev --dpi 50");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_TRUE(std::filesystem::exists(box.dir() / "prev/page-001.png"));
   EXPECT_TRUE(std::filesystem::exists(box.dir() / "prev/page-002.png"));

@@ -309,7 +309,7 @@ TEST(plan_pages, district_groups_start_a_row_under_their_heading) {
       EXPECT_TRUE(row_below) << d.lines[0] << " on page " << page.number;
     }
   }
-  EXPECT_EQ(headings.size(), 5U + 2U);  // five districts, two continued on a new page
+  EXPECT_EQ(headings.size(), 5U);  // each district fits a page of its own: none is split
   // Each group's first entry starts at the left of a row.
   for (const PagePlan& page : p.pages) {
     for (const Placement& pl : page.placements) {
@@ -317,6 +317,21 @@ TEST(plan_pages, district_groups_start_a_row_under_their_heading) {
         EXPECT_DOUBLE_EQ(pl.cell.x, page.placements[0].cell.x) << pl.entry;
       }
     }
+  }
+}
+
+TEST(plan_pages, district_that_fits_a_page_is_moved_whole_to_the_next) {
+  Layout layout = district_layout();
+  layout.grid.rows = 4;
+  std::vector<PlanEntry> e = entries(layout.grid.columns * 2, "Kreis A");  // two rows
+  for (PlanEntry& x : entries(layout.grid.columns * 2, "Kreis B")) e.push_back(x);
+  const Plan p = plan(layout, e);
+  ASSERT_EQ(p.pages.size(), 2U);
+  for (const PagePlan& page : p.pages) {
+    ASSERT_EQ(page.district_headings.size(), 1U);
+    EXPECT_EQ(page.district_headings[0].lines[0].find("Fortsetzung"), std::string::npos);
+    for (const Placement& pl : page.placements)
+      EXPECT_EQ(e[pl.entry].district, page.district_headings[0].lines[0]);
   }
 }
 
