@@ -27,7 +27,8 @@ test-asan: deps
 	cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan -j $(JOBS)
 
-fuzz: deps
+fuzz:
+	@tools/install-deps fuzz
 	cmake --preset fuzz $(CMAKE_ARGS) >/dev/null
 	cmake --build --preset fuzz -j $(JOBS)
 	@echo "fuzz targets in build/fuzz/tests/fuzz/ (run e.g. build/fuzz/tests/fuzz/fuzz_participants tests/fuzz/corpus/participants)"
