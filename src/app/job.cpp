@@ -154,7 +154,7 @@ PagedJob plan_job(Job& job, TextMeasure& measure, bool (*selected)(const Partici
                                   });
     if (seen) continue;
     job.diagnostics.warning(
-        "caption-overflow", job.model.file, p.pos,
+        "caption-overflow", job.model.file, p.caption_pos,
         fmt::format("{}: caption \"{}\" does not fit {} line(s) of {} in its cell; set at "
                     "{:.1f} pt",
                     p.name, p.caption, job.layout.caption.max_lines, job.layout.caption.font,

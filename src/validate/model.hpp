@@ -31,6 +31,7 @@ struct Participant {
   std::string given_name;  // as written, when it differs from the official name
   std::string ags;
   std::string caption;     // what is printed under the logo
+  Position caption_pos;    // of the caption value, else of the name
   std::string district;    // "" with region: none
   int district_order = 0;
   std::string logo_path;   // as written

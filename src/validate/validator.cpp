@@ -241,6 +241,7 @@ Model validate_participants(const ParticipantsFile& file, Diagnostics& diagnosti
     check_ags_form(ctx, raw, p, state);
     if (!state.error || raw.name.present) check_name(ctx, raw, p, state);
     p.caption = raw.caption.present ? raw.caption.text : p.name;
+    p.caption_pos = raw.caption.present ? raw.caption.pos : p.pos;
     check_commitment(ctx, raw, model.deadline, p, state);
     model.participants.push_back(std::move(p));
   }
