@@ -24,7 +24,7 @@
 #include "finish/finish.hpp"
 #include "render/render.hpp"
 #include "resolve/svg_document.hpp"
-#include "version.hpp"
+#include "app/version.hpp"
 
 namespace logogrid {
 namespace {
