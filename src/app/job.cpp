@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "app/parallel_for.hpp"
 #include "plan/plan.hpp"
 #include "plan/print_order.hpp"
 #include "text/pango_text_measure.hpp"
@@ -47,14 +48,24 @@ void check_fonts(Job& job) {
   }
 }
 
-void resolve_logos(Job& job) {
-  job.logos.resize(job.model.participants.size());
-  for (auto& p : job.model.participants) {
-    if (p.logo_path.empty()) continue;
+// Logos are independent: resolved on all workers, each into its own slot and its own
+// diagnostics, which are then merged in participant order (the same for any thread count).
+void resolve_logos(Job& job, unsigned threads) {
+  auto& participants = job.model.participants;
+  job.logos.resize(participants.size());
+  std::vector<Diagnostics> found(participants.size());
+  parallel_for(participants.size(), threads, [&](std::size_t i) {
+    const Participant& p = participants[i];
+    if (p.logo_path.empty()) return;
     LogoRequest request{job.model.folder, p.logo_path, job.model.file, p.logo_pos, p.name,
                         p.status == Status::excluded};
-    job.logos[p.index] = resolve_logo(request, job.diagnostics);
-    if (!job.logos[p.index] && p.status == Status::included) mark_invalid(p);
+    job.logos[p.index] = resolve_logo(request, found[i]);
+  });
+  for (std::size_t i = 0; i < participants.size(); ++i) {
+    auto& p = participants[i];
+    job.diagnostics.append(found[i]);
+    if (!p.logo_path.empty() && !job.logos[p.index] && p.status == Status::included)
+      mark_invalid(p);
   }
 }
 
@@ -100,7 +111,7 @@ Job prepare_job(const JobOptions& options, TextMeasure& measure) {
   load_job_layout(options, job);
   const bool layout_ok = job.diagnostics.errors() == errors_before_layout;
   check_fonts(job);
-  resolve_logos(job);
+  resolve_logos(job, worker_count(options.threads));
   if (layout_ok) {
     check_resolution(job, measure);
     plan_job(job, measure, is_included);  // for caption-overflow

@@ -21,6 +21,7 @@ namespace logogrid {
 struct JobOptions {
   std::string participants = "participants.yaml";
   std::optional<std::string> layout;  // -l; else campaign.layout; else built-in
+  unsigned threads = 0;               // logos resolved in parallel; 0 = one per core
 };
 
 struct Job {
