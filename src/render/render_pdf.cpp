@@ -52,6 +52,10 @@ void render_pdf(const RenderJob& job, const std::string& out_path) {
                                  job.metadata.author.c_str());
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR,
                                  job.metadata.creator.c_str());
+  // cairo would date the file "now"; finish/ derives the document ID from these bytes and
+  // writes the real dates, so a fixed date here is what keeps builds reproducible.
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE,
+                                 "2000-01-01T00:00:00Z");
   CairoPtr cr(cairo_create(surface.get()));
 
   LogoSurfaceCache cache;  // destroyed after the surface is finished (declared later)
