@@ -5,6 +5,7 @@
 
 #include "diag/fatal_error.hpp"
 #include "render/logo_painter.hpp"
+#include "render/png_fragment.hpp"
 
 namespace logogrid {
 namespace {
@@ -17,6 +18,8 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 }  // namespace
 
 std::string render_logo_fragment(const Logo& logo, double width, double height) {
+  if (logo.format == LogoFormat::png && logo.ink.width > 0 && logo.ink.height > 0)
+    return render_png_fragment(logo, width, height);
   std::string pdf;
   {
     SurfacePtr surface(cairo_pdf_surface_create_for_stream(append, &pdf, width, height));
