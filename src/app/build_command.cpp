@@ -4,8 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
-#include <cstdlib>
 #include <iostream>
 
 #include "app/commands.hpp"
@@ -31,13 +29,7 @@ int run_build(const BuildOptions& options) {
     fragments.make(logo, context);
     progress.logo_done();
   };
-  auto t0 = std::chrono::steady_clock::now();
-  auto trace = [&](const char* what) {
-    if (std::getenv("LOGOGRID_TRACE"))
-      std::cerr << what << " " << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() << "\n";
-  };
   Job job = prepare_job(job_options, measure);
-  trace("prepared");
   const std::string output = options.output.value_or(default_output(options.job.participants, ""));
   if (!job.diagnostics.has_errors() && job.count(Status::included) == 0)
     job.diagnostics.error("nothing-to-print", job.model.file, {1, 1},
@@ -58,11 +50,9 @@ int run_build(const BuildOptions& options) {
   RenderJob text_only = render;  // logos come as Form XObjects from their fragments
   std::fill(text_only.logos.begin(), text_only.logos.end(), nullptr);
   const LogoForms forms = fragments.forms(job, paged);
-  trace("planned");
   progress.pages(0, paged.plan.pages.size());
   write_pdf(text_only, job.layout, output, forms);
   progress.pages(paged.plan.pages.size(), paged.plan.pages.size());
-  trace("written");
   if (options.png_dir) render_png_previews(render, *options.png_dir, options.dpi);
   if (options.report) {
     ensure_folder(*options.report);
