@@ -28,6 +28,29 @@ struct ImportedForm {
   double height = 0;
 };
 
+// The fragment's page as a Form XObject. With a single content stream, that stream is
+// copied as it is (still deflated) and its dictionary turned into the form's; libqpdf's
+// getFormXObjectForPage would inflate and re-deflate every logo's content on each build.
+QPDFObjectHandle import_form(QPDF& pdf, QPDF& fragment, QPDFPageObjectHelper& page) {
+  QPDFObjectHandle page_object = page.getObjectHandle();
+  QPDFObjectHandle contents = page_object.getKey("/Contents");
+  if (!contents.isStream() || !contents.isIndirect())
+    return pdf.copyForeignObject(page.getFormXObjectForPage());
+  QPDFObjectHandle form = pdf.copyForeignObject(contents);
+  QPDFObjectHandle dict = form.getDict();
+  dict.replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
+  dict.replaceKey("/Subtype", QPDFObjectHandle::newName("/Form"));
+  const auto box = page.getMediaBox().getArrayAsRectangle();
+  dict.replaceKey("/BBox", QPDFObjectHandle::newFromRectangle(box));
+  for (const char* key : {"/Resources", "/Group"}) {
+    QPDFObjectHandle value = page_object.getKey(key);
+    if (value.isNull()) continue;
+    if (!value.isIndirect()) value = fragment.makeIndirectObject(value.shallowCopy());
+    dict.replaceKey(key, pdf.copyForeignObject(value));
+  }
+  return form;
+}
+
 }  // namespace
 
 void place_logo_forms(QPDF& pdf, const LogoForms& forms, double margin,
@@ -46,7 +69,7 @@ void place_logo_forms(QPDF& pdf, const LogoForms& forms, double margin,
     const auto box = pages[0].getMediaBox().getArrayAsRectangle();
     entry.width = box.urx - box.llx;
     entry.height = box.ury - box.lly;
-    entry.form = pdf.copyForeignObject(pages[0].getFormXObjectForPage());
+    entry.form = import_form(pdf, *fragment, pages[0]);
     keep_alive.push_back(std::move(fragment));
     return entry;
   };
