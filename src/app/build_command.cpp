@@ -3,10 +3,13 @@
 // atomically, then prints one summary line.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/logo_fragments.hpp"
 #include "app/output.hpp"
+#include "app/progress.hpp"
 #include "finish/atomic_file.hpp"
 #include "report/report.hpp"
 #include "text/pango_text_measure.hpp"
@@ -15,7 +18,18 @@ namespace logogrid {
 
 int run_build(const BuildOptions& options) {
   PangoTextMeasure measure;
-  Job job = prepare_job(options.job, measure);
+  Progress progress;
+  const std::string cache_folder =
+      options.no_cache ? "" : options.cache.value_or(FragmentCache::default_folder());
+  LogoFragments fragments(FragmentCache(cache_folder), options.png_dir.has_value());
+  JobOptions job_options = options.job;
+  job_options.facts = &fragments.facts();
+  job_options.after_resolve = [&](Logo& logo, const JobOptions::Resolved& context) {
+    progress.set_logo_total(context.logo_count);
+    fragments.make(logo, context);
+    progress.logo_done();
+  };
+  Job job = prepare_job(job_options, measure);
   const std::string output = options.output.value_or(default_output(options.job.participants, ""));
   if (!job.diagnostics.has_errors() && job.count(Status::included) == 0)
     job.diagnostics.error("nothing-to-print", job.model.file, {1, 1},
@@ -33,7 +47,12 @@ int run_build(const BuildOptions& options) {
 
   PagedJob paged = plan_job(job, measure, is_included);
   const RenderJob render = make_render_job(job, paged);
-  write_pdf(render, job.layout, output);
+  RenderJob text_only = render;  // logos come as Form XObjects from their fragments
+  std::fill(text_only.logos.begin(), text_only.logos.end(), nullptr);
+  const LogoForms forms = fragments.forms(job, paged);
+  progress.pages(0, paged.plan.pages.size());
+  write_pdf(text_only, job.layout, output, forms);
+  progress.pages(paged.plan.pages.size(), paged.plan.pages.size());
   if (options.png_dir) render_png_previews(render, *options.png_dir, options.dpi);
   if (options.report) {
     ensure_folder(*options.report);

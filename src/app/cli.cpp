@@ -62,6 +62,12 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::Range(10, 1200));
   build_cmd->add_option("--report", build.report, "write the JSON report with placements");
   build_cmd->add_flag("--strict", build.strict, "treat warnings as errors");
+  build_cmd->add_option("--cache", build.cache,
+                        "cache folder for rendered logos (default: $XDG_CACHE_HOME/logogrid)");
+  build_cmd->add_flag("--no-cache", build.no_cache, "neither read nor write the cache");
+  build_cmd->add_option("-j,--jobs", build.job.threads,
+                        "threads for logos (default: one per core; LOGOGRID_JOBS overrides)")
+      ->check(CLI::Range(1, 64));
 
   ProofOptions proof;
   auto* proof_cmd = app.add_subcommand("proof", "render the marked-up review copy");

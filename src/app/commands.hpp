@@ -23,6 +23,8 @@ struct BuildOptions {
   int dpi = 100;
   std::optional<std::string> report;
   bool strict = false;
+  std::optional<std::string> cache;  // --cache DIR; default FragmentCache::default_folder()
+  bool no_cache = false;
 };
 
 struct ProofOptions {

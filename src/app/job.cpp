@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "app/parallel_for.hpp"
 #include "plan/plan.hpp"
 #include "plan/print_order.hpp"
 #include "text/pango_text_measure.hpp"
@@ -47,14 +48,30 @@ void check_fonts(Job& job) {
   }
 }
 
-void resolve_logos(Job& job) {
-  job.logos.resize(job.model.participants.size());
-  for (auto& p : job.model.participants) {
-    if (p.logo_path.empty()) continue;
+// Logos are independent: resolved on all workers, each into its own slot and its own
+// diagnostics, which are then merged in participant order (the same for any thread count).
+void resolve_logos(Job& job, const JobOptions& options, const std::optional<Size>& area) {
+  auto& participants = job.model.participants;
+  job.logos.resize(participants.size());
+  std::vector<Diagnostics> found(participants.size());
+  const std::size_t logo_count = static_cast<std::size_t>(std::count_if(
+      participants.begin(), participants.end(),
+      [](const Participant& p) { return !p.logo_path.empty(); }));
+  parallel_for(participants.size(), worker_count(options.threads), [&](std::size_t i) {
+    const Participant& p = participants[i];
+    if (p.logo_path.empty()) return;
     LogoRequest request{job.model.folder, p.logo_path, job.model.file, p.logo_pos, p.name,
                         p.status == Status::excluded};
-    job.logos[p.index] = resolve_logo(request, job.diagnostics);
-    if (!job.logos[p.index] && p.status == Status::included) mark_invalid(p);
+    job.logos[p.index] = resolve_logo(request, found[i], options.facts);
+    if (job.logos[p.index] && area && options.after_resolve)
+      options.after_resolve(*job.logos[p.index],
+                            JobOptions::Resolved{job.layout, *area, logo_count});
+  });
+  for (std::size_t i = 0; i < participants.size(); ++i) {
+    auto& p = participants[i];
+    job.diagnostics.append(found[i]);
+    if (!p.logo_path.empty() && !job.logos[p.index] && p.status == Status::included)
+      mark_invalid(p);
   }
 }
 
@@ -100,7 +117,9 @@ Job prepare_job(const JobOptions& options, TextMeasure& measure) {
   load_job_layout(options, job);
   const bool layout_ok = job.diagnostics.errors() == errors_before_layout;
   check_fonts(job);
-  resolve_logos(job);
+  std::optional<Size> area;
+  if (layout_ok && options.after_resolve) area = logo_area_size(job.layout, measure);
+  resolve_logos(job, options, area);
   if (layout_ok) {
     check_resolution(job, measure);
     plan_job(job, measure, is_included);  // for caption-overflow

@@ -4,6 +4,7 @@
 // commands, so build refuses exactly what check reports.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,17 @@ namespace logogrid {
 struct JobOptions {
   std::string participants = "participants.yaml";
   std::optional<std::string> layout;  // -l; else campaign.layout; else built-in
+  unsigned threads = 0;               // logos resolved in parallel; 0 = one per core
+  // Build only: the facts cache handed to resolve_logo, and a hook called on the
+  // resolving thread right after each logo resolved (while its file and parsed SVG are
+  // at hand); not called when the layout did not load. Both must be thread-safe.
+  struct Resolved {
+    const Layout& layout;
+    Size logo_area;           // the layout's logo area (every cell has the same)
+    std::size_t logo_count;   // logos being resolved in this job
+  };
+  const LogoFacts* facts = nullptr;
+  std::function<void(Logo& logo, const Resolved& context)> after_resolve;
 };
 
 struct Job {

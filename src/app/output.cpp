@@ -65,6 +65,11 @@ RenderJob make_render_job(const Job& job, const PagedJob& paged) {
 }
 
 void write_pdf(const RenderJob& render, const Layout& layout, const std::string& output) {
+  write_pdf(render, layout, output, LogoForms{});
+}
+
+void write_pdf(const RenderJob& render, const Layout& layout, const std::string& output,
+               const LogoForms& forms) {
   ensure_folder(output);
   ScratchFile scratch(output);
   render_pdf(render, scratch.path());
@@ -75,6 +80,7 @@ void write_pdf(const RenderJob& render, const Layout& layout, const std::string&
   finish.author = layout.pdf.author;
   finish.creator = render.metadata.creator;
   finish.epoch = source_date_epoch_from_environment();
+  if (!forms.placements.empty()) finish.logo_forms = &forms;
   finish_pdf(scratch.path(), output, finish);
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/job.hpp"
+#include "finish/logo_forms.hpp"
 #include "render/render.hpp"
 
 namespace logogrid {
@@ -14,6 +15,11 @@ RenderJob make_render_job(const Job& job, const PagedJob& paged);
 // Renders, finishes (boxes, metadata, deterministic ID, SOURCE_DATE_EPOCH) and writes
 // `output` atomically. Throws FatalError when it cannot be written.
 void write_pdf(const RenderJob& render, const Layout& layout, const std::string& output);
+
+// The same with logos placed as Form XObjects from `forms` (render draws no logos then:
+// pass a RenderJob whose logos are all nullptr).
+void write_pdf(const RenderJob& render, const Layout& layout, const std::string& output,
+               const LogoForms& forms);
 
 // Creates the folder `file` will be written to. Throws FatalError when it cannot.
 void ensure_folder(const std::string& file);

@@ -13,6 +13,8 @@
 
 namespace logogrid {
 
+struct LogoForms;  // finish/logo_forms.hpp
+
 // The page geometry the renderer used: the TrimBox is centred in each page's MediaBox,
 // which is the trim grown by bleed + slug on every side. Points.
 struct FinishPageGeometry {
@@ -30,6 +32,8 @@ struct FinishOptions {
   std::string producer;  // "" = cairo's producer string plus "libqpdf <version>"
   // Seconds since 1970 (UTC) for /CreationDate and /ModDate; unset = now.
   std::optional<std::int64_t> epoch;
+  // Logos to place as Form XObjects (build); nullptr = the input already has them drawn.
+  const LogoForms* logo_forms = nullptr;
 };
 
 // Reads SOURCE_DATE_EPOCH. Unset or empty = nullopt; anything but a non-negative integer

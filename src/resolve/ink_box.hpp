@@ -18,6 +18,12 @@ class InkBounds {
   // A row of cairo ARGB32 pixels (premultiplied, native-endian uint32).
   void add_argb32_row(const std::uint32_t* argb, int count, int y);
 
+  // Every pixel of the half-open box [x0, x1) × [y0, y1) (non-empty).
+  void add_box(int x0, int y0, int x1, int y1) {
+    include(x0, y0);
+    include(x1 - 1, y1 - 1);
+  }
+
   bool empty() const { return x1_ <= x0_; }
   int x0() const { return x0_; }
   int y0() const { return y0_; }

@@ -16,19 +16,19 @@
 namespace logogrid {
 namespace {
 
-std::string sha256_hex(const std::string& bytes) {
+std::string mebibytes(std::size_t bytes) {
+  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+}
+
+}  // namespace
+
+std::string logo_content_hash(const std::string& bytes) {
   gchar* digest = g_compute_checksum_for_data(
       G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(bytes.data()), bytes.size());
   std::string hex = digest ? digest : "";
   g_free(digest);
   return hex;
 }
-
-std::string mebibytes(std::size_t bytes) {
-  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-}
-
-}  // namespace
 
 const char* to_string(LogoFormat format) {
   switch (format) {
@@ -76,7 +76,7 @@ std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
       break;
   }
   if (!decoded) return std::nullopt;
-  logo.content_hash = sha256_hex(logo.bytes);
+  logo.content_hash = logo_content_hash(logo.bytes);
   return logo;
 }
 

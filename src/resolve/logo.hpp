@@ -4,6 +4,7 @@
 // decodes, and something on it shows on white paper. External references are never read.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,15 +56,29 @@ struct LogoRequest {
   bool as_warnings = false;      // excluded entries: problems become warnings
 };
 
+// Optional facts cache for resolve_logo. `recall` gets a logo with path, bytes and
+// content_hash set and returns true when it filled in format, sizes, ink and
+// has_filter_effects from an earlier run: decoding is then skipped (svg stays null).
+// `remember` is called after a decode that reported nothing, so only clean logos are ever
+// recalled. Both may be called from several threads at once.
+struct LogoFacts {
+  std::function<bool(Logo&)> recall;
+  std::function<void(const Logo&)> remember;
+};
+
 // Checks, reads and decodes a logo. On any problem adds diagnostics (codes logo-missing,
 // logo-outside-root, logo-unsupported, logo-corrupt, logo-too-large, logo-empty,
 // logo-svg-text, logo-external-ref) and returns nullopt for errors.
-std::optional<Logo> resolve_logo(const LogoRequest& request, Diagnostics& diagnostics);
+std::optional<Logo> resolve_logo(const LogoRequest& request, Diagnostics& diagnostics,
+                                const LogoFacts* facts = nullptr);
 
 // The part of resolve_logo after the file was read: sniff, limits, decode, measure ink.
 // Used by resolve_logo and by the fuzz targets.
 std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
                                 Diagnostics& diagnostics);
+
+// Hex SHA-256 of a logo file's bytes (Logo::content_hash).
+std::string logo_content_hash(const std::string& bytes);
 
 // Effective resolution of a raster logo whose ink box is placed `placed_width_pt` wide.
 double effective_ppi(const Logo& logo, double placed_width_pt);

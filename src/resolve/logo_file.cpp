@@ -39,7 +39,8 @@ struct FileDescriptor {
 
 }  // namespace
 
-std::optional<Logo> resolve_logo(const LogoRequest& request, Diagnostics& diagnostics) {
+std::optional<Logo> resolve_logo(const LogoRequest& request, Diagnostics& diagnostics,
+                                const LogoFacts* facts) {
   LogoReport report(request, diagnostics);
   const fs::path written(request.path);
   if (request.path.empty()) {
@@ -138,8 +139,22 @@ std::optional<Logo> resolve_logo(const LogoRequest& request, Diagnostics& diagno
   }
   bytes.resize(filled);
 
+  if (facts != nullptr && facts->recall && bytes.size() <= kMaxLogoBytes) {
+    Logo known;
+    known.path = request.path;
+    known.bytes = std::move(bytes);
+    known.content_hash = logo_content_hash(known.bytes);
+    if (facts->recall(known)) {
+      known.file = full.string();
+      return known;
+    }
+    bytes = std::move(known.bytes);
+  }
+  const std::size_t reported = diagnostics.items().size();
   std::optional<Logo> logo = decode_logo(std::move(bytes), request, diagnostics);
   if (logo) logo->file = full.string();
+  if (logo && facts != nullptr && facts->remember && diagnostics.items().size() == reported)
+    facts->remember(*logo);
   return logo;
 }
 

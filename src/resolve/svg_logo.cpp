@@ -16,6 +16,7 @@
 
 #include "resolve/ink_box.hpp"
 #include "resolve/svg_document.hpp"
+#include "resolve/svg_ink.hpp"
 #include "resolve/svg_scan.hpp"
 
 namespace logogrid {
@@ -27,12 +28,6 @@ constexpr double kMaxSvgSide = 1e8;
 
 struct GObjectUnref {
   void operator()(gpointer object) const { g_object_unref(object); }
-};
-struct CairoSurfaceDestroy {
-  void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
-};
-struct CairoDestroy {
-  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
 };
 
 std::string take_error(GError* error, const char* fallback) {
@@ -158,27 +153,17 @@ bool decode_svg_logo(Logo& logo, LogoReport& report) {
                                      kSvgInkRenderSide);
   const int pixel_height = std::clamp(static_cast<int>(std::ceil(document->height * scale)), 1,
                                       kSvgInkRenderSide);
-  const std::unique_ptr<cairo_surface_t, CairoSurfaceDestroy> surface(
-      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixel_width, pixel_height));
-  const std::unique_ptr<cairo_t, CairoDestroy> cr(cairo_create(surface.get()));
-  const RsvgRectangle viewport{0, 0, document->width * scale, document->height * scale};
-  if (!rsvg_handle_render_document(document->handle, cr.get(), &viewport, &error) ||
-      cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
-    const std::string reason = error ? take_error(error, "") : cairo_status_to_string(cairo_status(cr.get()));
+  std::string draw_error;
+  const std::optional<InkBounds> measured = measure_svg_ink(
+      document->handle, document->width, document->height,
+      SvgInkRaster{scale, pixel_width, pixel_height, scan.has_filter_effects}, draw_error);
+  if (!measured) {
     report.problem("logo-corrupt",
-                   fmt::format("{} cannot be drawn ({})", report.name(), reason),
+                   fmt::format("{} cannot be drawn ({})", report.name(), draw_error),
                    {"export the logo again as plain SVG or as PNG"});
     return false;
   }
-  cairo_surface_flush(surface.get());
-  InkBounds ink;
-  const unsigned char* data = cairo_image_surface_get_data(surface.get());
-  const auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(surface.get()));
-  for (int y = 0; y < pixel_height; ++y) {
-    ink.add_argb32_row(
-        reinterpret_cast<const std::uint32_t*>(data + static_cast<std::size_t>(y) * stride),
-        pixel_width, y);
-  }
+  const InkBounds& ink = *measured;
 
   logo.width = document->width;
   logo.height = document->height;

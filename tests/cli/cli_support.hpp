@@ -63,7 +63,9 @@ class Sandbox {
   Result run(const std::string& args, const std::string& env = "") const {
     const auto out = dir_ / ".stdout";
     const auto err = dir_ / ".stderr";
-    const std::string command = "cd " + shell_quote(dir_.string()) + " && " + env + " " +
+    // The logo cache goes into the sandbox, never into the user's own cache.
+    const std::string command = "cd " + shell_quote(dir_.string()) + " && XDG_CACHE_HOME=" +
+                                shell_quote((dir_ / ".cache").string()) + " " + env + " " +
                                 shell_quote(LOGOGRID_BINARY) + " " + args + " >" +
                                 shell_quote(out.string()) + " 2>" + shell_quote(err.string()) +
                                 " </dev/null";

@@ -1,0 +1,116 @@
+// Fragments per logo, from the cache or rendered; facts of clean logos cached alongside.
+#include "app/logo_fragments.hpp"
+
+#include <fmt/format.h>
+
+#include <sstream>
+
+#include "app/version.hpp"
+#include "render/logo_fragment.hpp"
+#include "render/render.hpp"
+#include "resolve/svg_document.hpp"
+
+namespace logogrid {
+namespace {
+
+std::string facts_key(const std::string& content_hash) {
+  return FragmentCache::key({"logo-facts", kVersion, content_hash});
+}
+
+std::string serialise_facts(const Logo& logo) {
+  return fmt::format("{} {:.17g} {:.17g} {} {} {:.17g} {:.17g} {:.17g} {:.17g} {}",
+                     to_string(logo.format), logo.width, logo.height, logo.pixel_width,
+                     logo.pixel_height, logo.ink.x, logo.ink.y, logo.ink.width, logo.ink.height,
+                     logo.has_filter_effects ? 1 : 0);
+}
+
+bool parse_facts(const std::string& text, Logo& logo) {
+  std::istringstream in(text);
+  std::string format;
+  int filter = 0;
+  in >> format >> logo.width >> logo.height >> logo.pixel_width >> logo.pixel_height >>
+      logo.ink.x >> logo.ink.y >> logo.ink.width >> logo.ink.height >> filter;
+  if (!in || (format != "svg" && format != "png")) return false;
+  logo.format = format == "svg" ? LogoFormat::svg : LogoFormat::png;
+  logo.has_filter_effects = filter != 0;
+  return true;
+}
+
+}  // namespace
+
+LogoFragments::LogoFragments(FragmentCache cache, bool keep_logo_data)
+    : cache_(std::move(cache)), keep_logo_data_(keep_logo_data) {
+  if (!cache_.enabled() || keep_logo_data_) return;  // previews need the decoded logos
+  facts_.recall = [this](Logo& logo) {
+    const auto text = cache_.load(facts_key(logo.content_hash));
+    return text && parse_facts(*text, logo);
+  };
+  facts_.remember = [this](const Logo& logo) {
+    cache_.store(facts_key(logo.content_hash), serialise_facts(logo));
+  };
+}
+
+std::string LogoFragments::fragment_key(const Logo& logo, const Layout& layout,
+                                        const Rect& placed) {
+  return FragmentCache::key({"logo-fragment", kVersion, logo.content_hash,
+                             layout.logo.trim ? "trim" : "whole",
+                             fmt::format("{:.6f}x{:.6f}", placed.w, placed.h)});
+}
+
+void LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
+  const Layout& layout = context.layout;
+  const double ink_w = layout.logo.trim ? logo.ink.width : logo.width;
+  const double ink_h = layout.logo.trim ? logo.ink.height : logo.height;
+  const Rect placed = fit_logo(layout.logo, Rect{0, 0, context.logo_area.w, context.logo_area.h},
+                               ink_w, ink_h);
+  const std::string key = fragment_key(logo, layout, placed);
+  bool known = false;
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    key_of_logo_[logo.content_hash] = key;
+    known = fragments_.count(key) > 0;
+  }
+  if (!known) {
+    std::optional<std::string> fragment = cache_.load(key);
+    if (!fragment) {
+      if (logo.format == LogoFormat::svg && !logo.svg) {
+        // Facts came from the cache but the fragment did not: parse now (still once).
+        Diagnostics ignored;
+        std::optional<Logo> decoded = decode_logo(logo.bytes, LogoRequest{}, ignored);
+        if (decoded) logo.svg = decoded->svg;
+      }
+      fragment = render_logo_fragment(logo, placed.w, placed.h);
+      cache_.store(key, *fragment);
+    }
+    auto shared = std::make_shared<const std::string>(std::move(*fragment));
+    const std::lock_guard<std::mutex> lock(mutex_);
+    fragments_.emplace(key, std::move(shared));
+  }
+  if (!keep_logo_data_) {
+    std::string().swap(logo.bytes);
+    logo.svg.reset();
+  }
+  ++done_;
+}
+
+LogoForms LogoFragments::forms(const Job& job, const PagedJob& paged) const {
+  LogoForms forms;
+  std::map<std::string, std::size_t> index_of_key;
+  for (std::size_t page = 0; page < paged.plan.pages.size(); ++page) {
+    for (const Placement& placement : paged.plan.pages[page].placements) {
+      if (placement.entry >= paged.participant_of_entry.size()) continue;
+      const auto& logo = job.logos[paged.participant_of_entry[placement.entry]];
+      if (!logo) continue;
+      const auto key = key_of_logo_.find(logo->content_hash);
+      if (key == key_of_logo_.end()) continue;
+      auto [at, added] = index_of_key.emplace(key->second, forms.fragments.size());
+      if (added) forms.fragments.push_back(fragments_.at(key->second).get());
+      forms.placements.push_back(LogoFormPlacement{page, at->second, placement.logo.x,
+                                                   placement.logo.y, placement.logo.w,
+                                                   placement.logo.h});
+    }
+  }
+  return forms;
+}
+
+}  // namespace logogrid

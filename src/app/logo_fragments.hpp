@@ -1,0 +1,44 @@
+// Build's logo pipeline: while logos resolve (on all workers), each distinct logo at its
+// placed size gets its PDF fragment — from the cache when a valid entry exists, else
+// rendered and stored — and the logo's file bytes and parsed SVG are released, so memory
+// holds fragments only. Afterwards the planned pages become LogoForms for finishing.
+#pragma once
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "app/job.hpp"
+#include "cache/fragment_cache.hpp"
+#include "finish/logo_forms.hpp"
+
+namespace logogrid {
+
+class LogoFragments {
+ public:
+  // `keep_logo_data`: keep bytes and parsed SVGs (PNG previews draw them again).
+  LogoFragments(FragmentCache cache, bool keep_logo_data);
+
+  const LogoFacts& facts() const { return facts_; }
+  // JobOptions::after_resolve.
+  void make(Logo& logo, const JobOptions::Resolved& context);
+  int logos_done() const { return done_; }
+
+  // The fragments and their placements for the planned pages (one form per fragment).
+  LogoForms forms(const Job& job, const PagedJob& paged) const;
+
+ private:
+  static std::string fragment_key(const Logo& logo, const Layout& layout, const Rect& placed);
+
+  FragmentCache cache_;
+  bool keep_logo_data_;
+  LogoFacts facts_;
+  mutable std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const std::string>> fragments_;  // by fragment key
+  std::map<std::string, std::string> key_of_logo_;                       // content hash → key
+  std::atomic<int> done_{0};
+};
+
+}  // namespace logogrid
