@@ -115,7 +115,8 @@ std::string document_uuid(const std::string& content, const FinishOptions& optio
   feed(options.creator);
   feed(std::to_string(epoch));
   if (options.logo_forms != nullptr) {  // the logos are not in `content` then
-    for (const std::string* fragment : options.logo_forms->fragments) feed(*fragment);
+    for (const LogoFormFile& fragment : options.logo_forms->fragments)
+      feed(fragment.key + " " + std::to_string(fragment.length));
     for (const LogoFormPlacement& p : options.logo_forms->placements)
       feed(std::to_string(p.page) + " " + std::to_string(p.form) + " " + std::to_string(p.x) +
            " " + std::to_string(p.y) + " " + std::to_string(p.width) + " " +
@@ -164,7 +165,6 @@ std::vector<std::string> finish_pdf(const std::string& cairo_pdf, const std::str
   const std::string date = pdf_date(epoch);  // validates the range before any work
   const std::string input = read_file(cairo_pdf);
 
-  std::vector<std::unique_ptr<QPDF>> fragments;  // outlive `pdf`: it reads their streams
   QPDF pdf;
   pdf.setSuppressWarnings(true);  // collected and returned, never printed from here
   std::vector<std::string> warnings;
@@ -179,8 +179,7 @@ std::vector<std::string> finish_pdf(const std::string& cairo_pdf, const std::str
       set_page_boxes(page.getObjectHandle(), options.page, ++page_number);
     }
     if (options.logo_forms != nullptr)
-      place_logo_forms(pdf, *options.logo_forms, options.page.bleed + options.page.slug,
-                       fragments);
+      place_logo_forms(pdf, *options.logo_forms, options.page.bleed + options.page.slug);
 
     QPDFObjectHandle trailer = pdf.getTrailer();
     std::string producer = options.producer;
