@@ -178,8 +178,9 @@ std::vector<std::string> finish_pdf(const std::string& cairo_pdf, const std::str
     for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
       set_page_boxes(page.getObjectHandle(), options.page, ++page_number);
     }
+    LogoFormSlots slots;
     if (options.logo_forms != nullptr)
-      place_logo_forms(pdf, *options.logo_forms, options.page.bleed + options.page.slug);
+      slots = place_logo_forms(pdf, *options.logo_forms, options.page.bleed + options.page.slug);
 
     QPDFObjectHandle trailer = pdf.getTrailer();
     std::string producer = options.producer;
@@ -222,6 +223,14 @@ std::vector<std::string> finish_pdf(const std::string& cairo_pdf, const std::str
     root.removeKey("/AcroForm");
 
     AtomicFile out(out_path);
+    if (options.logo_forms != nullptr) {
+      // Logos go from their files into the output; libqpdf never holds them (logo_forms.hpp).
+      write_with_logo_forms(pdf, *options.logo_forms, slots,
+                            [&](const char* data, std::size_t size) { out.write(data, size); });
+      out.commit();
+      collect_warnings();
+      return warnings;
+    }
     AtomicFilePipeline pipeline(out);
     QPDFWriter writer(pdf);
     writer.setOutputPipeline(&pipeline);

@@ -6,7 +6,7 @@
 // name /_lgref_j. Stream data follows the text in object order.
 #include "finish/logo_forms.hpp"
 
-#include <qpdf/Pipeline.hh>
+#include <qpdf/QPDFCryptoProvider.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <sstream>
+#include <functional>
 
 #include "diag/fatal_error.hpp"
 
@@ -26,7 +27,6 @@ namespace {
 constexpr const char* kMagic = "LGFORM1";
 constexpr const char* kRefPrefix = "/_lgref_";
 
-std::atomic<std::uint64_t> stream_reads{0};
 
 std::string number(double v) {
   char text[32];
@@ -111,62 +111,93 @@ class Packer {
   std::vector<std::string> data_;
 };
 
-// Stream data straight from the package files, read when the output is written.
-class FileStreams : public QPDFObjectHandle::StreamDataProvider {
+// The writer's output: counts bytes and keeps the MD5 of everything written.
+class PdfOut {
  public:
-  struct Range {
-    std::size_t file = 0;
-    std::uint64_t offset = 0;
-    std::uint64_t length = 0;
-  };
-
-  std::size_t add_file(const std::string& path) {
-    paths_.push_back(path);
-    return paths_.size() - 1;
+  explicit PdfOut(const std::function<void(const char*, std::size_t)>& sink)
+      : sink_(sink), md5_(QPDFCryptoProvider::getImpl()) {
+    md5_->MD5_init();
   }
-  void add(QPDFObjGen og, Range range) { ranges_[og] = range; }
-
-  void provideStreamData(QPDFObjGen const& og, Pipeline* pipeline) override {
-    ++stream_reads;
-    const auto found = ranges_.find(og);
-    if (found == ranges_.end()) throw FatalError("a logo stream has no data");
-    const Range& range = found->second;
-    const std::string& path = paths_.at(range.file);
-    if (open_ != range.file || file_ == nullptr) {
-      if (file_ != nullptr) std::fclose(file_);
-      file_ = std::fopen(path.c_str(), "rb");
-      open_ = range.file;
-      if (file_ == nullptr) throw FatalError("cannot read logo fragment " + path);
-    }
-    if (std::fseek(file_, static_cast<long>(range.offset), SEEK_SET) != 0)
-      throw FatalError("cannot read logo fragment " + path);
-    unsigned char buffer[1 << 16];
-    std::uint64_t left = range.length;
-    while (left > 0) {
-      const std::size_t want = left < sizeof buffer ? static_cast<std::size_t>(left) : sizeof buffer;
-      const std::size_t got = std::fread(buffer, 1, want, file_);
-      if (got != want) throw FatalError("logo fragment " + path + " is shorter than expected");
-      pipeline->write(buffer, got);
-      left -= got;
-    }
-    pipeline->finish();
+  void write(const std::string& s) { write(s.data(), s.size()); }
+  void write(const char* data, std::size_t size) {
+    if (size == 0) return;
+    if (!finalised_) md5_->MD5_update(reinterpret_cast<const unsigned char*>(data), size);
+    sink_(data, size);
+    offset_ += size;
   }
-
-  ~FileStreams() override {
-    if (file_ != nullptr) std::fclose(file_);
+  std::uint64_t offset() const { return offset_; }
+  std::string md5_hex() {
+    md5_->MD5_finalize();
+    finalised_ = true;
+    QPDFCryptoImpl::MD5_Digest digest;
+    md5_->MD5_digest(digest);
+    std::string hex;
+    char two[3];
+    for (unsigned char c : digest) {
+      std::snprintf(two, sizeof two, "%02x", c);
+      hex += two;
+    }
+    return hex;
   }
 
  private:
-  std::vector<std::string> paths_;
-  std::map<QPDFObjGen, Range> ranges_;
-  std::FILE* file_ = nullptr;
-  std::size_t open_ = 0;
+  const std::function<void(const char*, std::size_t)>& sink_;
+  std::shared_ptr<QPDFCryptoImpl> md5_;
+  std::uint64_t offset_ = 0;
+  bool finalised_ = false;
 };
 
-struct ImportedForm {
-  QPDFObjectHandle form;
-  double width = 0;
-  double height = 0;
+void serialise(QPDFObjectHandle object, const std::map<QPDFObjGen, int>& number_of,
+               std::string& text);
+
+// Contents of `object` (never a reference to itself).
+void serialise_direct(QPDFObjectHandle object, const std::map<QPDFObjGen, int>& number_of,
+                      std::string& text) {
+  if (object.isArray()) {
+    text += "[";
+    for (auto& item : object.aitems()) {
+      text += " ";
+      serialise(item, number_of, text);
+    }
+    text += " ]";
+  } else if (object.isDictionary()) {
+    text += "<<";
+    for (auto& [key, value] : object.ditems()) {
+      if (value.isNull() && !value.isIndirect()) continue;
+      text += " " + QPDFObjectHandle::newName(key).unparse() + " ";
+      serialise(value, number_of, text);
+    }
+    text += " >>";
+  } else if (object.isIndirect()) {
+    text += object.isNull() ? "null" : object.shallowCopy().unparse();
+  } else {
+    text += object.unparse();
+  }
+}
+
+void serialise(QPDFObjectHandle object, const std::map<QPDFObjGen, int>& number_of,
+               std::string& text) {
+  if (object.isIndirect()) {
+    const auto found = number_of.find(object.getObjGen());
+    text += found == number_of.end() ? std::string("null")
+                                     : std::to_string(found->second) + " 0 R";
+    return;
+  }
+  serialise_direct(object, number_of, text);
+}
+
+struct PackageHead {
+  double width = 0, height = 0;
+};
+
+struct OpenFile {
+  explicit OpenFile(const std::string& path) : file(std::fopen(path.c_str(), "rb")) {
+    if (file == nullptr) throw FatalError("cannot read logo fragment " + path);
+  }
+  ~OpenFile() { std::fclose(file); }
+  OpenFile(const OpenFile&) = delete;
+  OpenFile& operator=(const OpenFile&) = delete;
+  std::FILE* file;
 };
 
 std::string read_range(std::FILE* file, const std::string& path, std::uint64_t offset,
@@ -178,103 +209,141 @@ std::string read_range(std::FILE* file, const std::string& path, std::uint64_t o
   return bytes;
 }
 
-// Replaces placeholder names by the imported objects.
-QPDFObjectHandle resolve(QPDFObjectHandle object, const std::vector<QPDFObjectHandle>& objects) {
-  if (object.isName()) {
-    const std::string name = object.getName();
-    if (name.rfind(kRefPrefix, 0) != 0) return object;
-    const std::size_t j = std::stoul(name.substr(std::string(kRefPrefix).size()));
-    if (j >= objects.size()) throw FatalError("a logo fragment refers to a missing object");
-    return objects[j];
-  }
-  if (object.isArray()) {
-    const int n = object.getArrayNItems();
-    for (int i = 0; i < n; ++i) object.setArrayItem(i, resolve(object.getArrayItem(i), objects));
-    return object;
-  }
-  if (object.isDictionary()) {
-    for (const std::string& key : object.getKeys())
-      object.replaceKey(key, resolve(object.getKey(key), objects));
-    return object;
-  }
-  return object;
+[[noreturn]] void damaged(const LogoFormFile& file) {
+  throw FatalError("logo fragment " + file.path + " is damaged");
 }
 
-ImportedForm import_package(QPDF& pdf, const LogoFormFile& file,
-                            const std::shared_ptr<FileStreams>& streams) {
-  std::FILE* in = std::fopen(file.path.c_str(), "rb");
-  if (in == nullptr) throw FatalError("cannot read logo fragment " + file.path);
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(in, std::fclose);
-  const std::string first = read_range(in, file.path, file.offset,
-                                       static_cast<std::size_t>(std::min<std::uint64_t>(32, file.length)));
+// The package's first line and its text part.
+std::string read_text(std::FILE* in, const LogoFormFile& file, std::uint64_t& data_at) {
+  const std::string first = read_range(
+      in, file.path, file.offset, static_cast<std::size_t>(std::min<std::uint64_t>(32, file.length)));
   const std::size_t eol = first.find('\n');
-  std::istringstream head(first.substr(0, eol == std::string::npos ? 0 : eol));
+  if (eol == std::string::npos) damaged(file);
+  std::istringstream head(first.substr(0, eol));
   std::string magic;
   std::size_t text_length = 0;
   head >> magic >> text_length;
-  if (!head || magic != kMagic || eol + 1 + text_length > file.length)
-    throw FatalError("logo fragment " + file.path + " is damaged");
+  if (!head || magic != kMagic || eol + 1 + text_length > file.length) damaged(file);
   const std::uint64_t text_at = file.offset + eol + 1;
-  const std::string text = read_range(in, file.path, text_at, text_length);
-  std::uint64_t data_at = text_at + text_length;
+  data_at = text_at + text_length;
+  return read_range(in, file.path, text_at, text_length);
+}
 
-  ImportedForm imported;
-  std::size_t count = 0;
+PackageHead read_head(const LogoFormFile& file) {
+  OpenFile in(file.path);
+  // Only the first two lines are needed: read a little and parse.
+  const std::string first = read_range(
+      in.file, file.path, file.offset, static_cast<std::size_t>(std::min<std::uint64_t>(128, file.length)));
+  std::istringstream lines(first);
+  std::string magic;
+  std::size_t text_length = 0;
+  PackageHead head;
+  lines >> magic >> text_length >> head.width >> head.height;
+  if (!lines || magic != kMagic) damaged(file);
+  return head;
+}
+
+std::atomic<std::uint64_t> bytes_copied{0};
+
+// Writes a package's objects: the form as object `form_number`, the others under numbers
+// from `next_number`; stream data is copied from the file in blocks.
+template <typename SetOffset>
+void write_package(PdfOut& out, const LogoFormFile& file, int form_number, int& next_number,
+                   SetOffset&& set_offset) {
+  OpenFile in(file.path);
+  std::uint64_t data_at = 0;
+  const std::string text = read_text(in.file, file, data_at);
   std::size_t at = text.find('\n');
+  std::size_t count = 0;
   {
     std::istringstream sizes(text.substr(0, at));
-    sizes >> imported.width >> imported.height >> count;
-    if (!sizes || count == 0) throw FatalError("logo fragment " + file.path + " is damaged");
+    double w = 0, h = 0;
+    sizes >> w >> h >> count;
+    if (!sizes || count == 0) damaged(file);
   }
   ++at;
   struct Entry {
     bool stream;
     std::uint64_t data_length;
-    std::string text;
+    std::size_t text_at, text_size;
   };
   std::vector<Entry> entries;
   entries.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {
     const std::size_t end = text.find('\n', at);
-    if (end == std::string::npos) throw FatalError("logo fragment " + file.path + " is damaged");
+    if (end == std::string::npos) damaged(file);
     std::istringstream line(text.substr(at, end - at));
     std::string kind;
-    std::uint64_t data_length = 0;
-    std::size_t text_size = 0;
-    line >> kind >> data_length >> text_size;
-    if (!line || end + 1 + text_size > text.size())
-      throw FatalError("logo fragment " + file.path + " is damaged");
-    entries.push_back({kind == "S", data_length, text.substr(end + 1, text_size)});
-    at = end + 1 + text_size + 1;
+    Entry entry{false, 0, end + 1, 0};
+    line >> kind >> entry.data_length >> entry.text_size;
+    if (!line || end + 1 + entry.text_size > text.size()) damaged(file);
+    entry.stream = kind == "S";
+    entries.push_back(entry);
+    at = end + 1 + entry.text_size + 1;
   }
-  const std::size_t file_index = streams->add_file(file.path);
-  std::vector<QPDFObjectHandle> objects;
-  objects.reserve(count);
-  for (const Entry& entry : entries)
-    objects.push_back(entry.stream ? pdf.newStream() : QPDFObjectHandle::newReserved(&pdf));
+  if (!entries[0].stream) damaged(file);
+  std::vector<int> numbers(count);
+  numbers[0] = form_number;
+  for (std::size_t i = 1; i < count; ++i) numbers[i] = next_number++;
+
+  const std::string prefix = kRefPrefix;
+  std::string object;
+  std::vector<char> buffer(1 << 16);
   for (std::size_t i = 0; i < count; ++i) {
-    QPDFObjectHandle parsed =
-        resolve(QPDFObjectHandle::parse(entries[i].text, "logo fragment"), objects);
-    if (entries[i].stream) {
-      objects[i].replaceDict(parsed);
-      // Each stream holds the provider, so it lives as long as `pdf` needs it.
-      objects[i].replaceStreamData(streams, parsed.getKey("/Filter"),
-                                   parsed.getKey("/DecodeParms"));
-      streams->add(objects[i].getObjGen(), {file_index, data_at, entries[i].data_length});
-    } else {
-      pdf.replaceReserved(objects[i], parsed);
+    const Entry& entry = entries[i];
+    if (data_at + entry.data_length > file.offset + file.length) damaged(file);
+    set_offset(numbers[i]);
+    object = std::to_string(numbers[i]) + " 0 obj\n";
+    std::size_t from = entry.text_at;
+    const std::size_t end = entry.text_at + entry.text_size;
+    if (entry.stream) {
+      if (text.compare(from, 2, "<<") != 0) damaged(file);
+      object += "<< /Length " + std::to_string(entry.data_length);
+      from += 2;
     }
-    data_at += entries[i].data_length;
+    // References: /_lgref_j becomes "<number of j> 0 R".
+    while (from < end) {
+      const std::size_t ref = text.find(prefix, from);
+      if (ref == std::string::npos || ref >= end) {
+        object.append(text, from, end - from);
+        break;
+      }
+      object.append(text, from, ref - from);
+      std::size_t digits = ref + prefix.size();
+      std::size_t j = 0;
+      const std::size_t first_digit = digits;
+      while (digits < end && text[digits] >= '0' && text[digits] <= '9')
+        j = j * 10 + static_cast<std::size_t>(text[digits++] - '0');
+      if (digits == first_digit || j >= count) damaged(file);
+      object += std::to_string(numbers[j]) + " 0 R";
+      from = digits;
+    }
+    if (entry.stream) {
+      object += "\nstream\n";
+      out.write(object);
+      if (std::fseek(in.file, static_cast<long>(data_at), SEEK_SET) != 0) damaged(file);
+      std::uint64_t left = entry.data_length;
+      while (left > 0) {
+        const std::size_t want =
+            left < buffer.size() ? static_cast<std::size_t>(left) : buffer.size();
+        if (std::fread(buffer.data(), 1, want, in.file) != want) damaged(file);
+        out.write(buffer.data(), want);
+        left -= want;
+      }
+      bytes_copied += entry.data_length;
+      out.write("\nendstream\nendobj\n");
+    } else {
+      object += "\nendobj\n";
+      out.write(object);
+    }
+    data_at += entry.data_length;
   }
-  if (data_at > file.offset + file.length || !entries[0].stream)
-    throw FatalError("logo fragment " + file.path + " is damaged");
-  imported.form = objects[0];
-  return imported;
 }
 
 }  // namespace
 
-std::uint64_t logo_form_stream_reads() { return stream_reads; }
+std::uint64_t logo_form_bytes_copied() { return bytes_copied; }
+
 
 std::string package_logo_form(const std::string& fragment_pdf) {
   QPDF fragment;
@@ -308,13 +377,24 @@ std::string package_logo_form(const std::string& fragment_pdf) {
   return packer.finish(box.urx - box.llx, box.ury - box.lly);
 }
 
-void place_logo_forms(QPDF& pdf, const LogoForms& forms, double margin) {
-  if (forms.placements.empty()) return;
-  auto streams = std::make_shared<FileStreams>();
-  std::vector<ImportedForm> imported(forms.fragments.size());
-  auto import = [&](std::size_t index) -> ImportedForm& {
-    ImportedForm& entry = imported.at(index);
-    if (!entry.form.isInitialized()) entry = import_package(pdf, forms.fragments[index], streams);
+LogoFormSlots place_logo_forms(QPDF& pdf, const LogoForms& forms, double margin) {
+  LogoFormSlots slots;
+  if (forms.placements.empty()) return slots;
+  struct Slot {
+    QPDFObjectHandle object;
+    double width = 0, height = 0;
+  };
+  std::vector<Slot> placed_forms(forms.fragments.size());
+  auto slot = [&](std::size_t index) -> Slot& {
+    Slot& entry = placed_forms.at(index);
+    if (entry.object.isInitialized()) return entry;
+    const PackageHead head = read_head(forms.fragments[index]);
+    entry.width = head.width;
+    entry.height = head.height;
+    // A stand-in: write_with_logo_forms writes the form under this object's number.
+    // (Not null: libqpdf drops dictionary keys whose value is null.)
+    entry.object = pdf.makeIndirectObject(QPDFObjectHandle::newDictionary());
+    slots.form_of[entry.object.getObjGen()] = index;
     return entry;
   };
 
@@ -322,7 +402,7 @@ void place_logo_forms(QPDF& pdf, const LogoForms& forms, double margin) {
   std::vector<std::string> content(pages.size());
   for (const LogoFormPlacement& placed : forms.placements) {
     if (placed.page >= pages.size()) throw FatalError("a logo is placed on a missing page");
-    ImportedForm& form = import(placed.form);
+    Slot& form = slot(placed.form);
     QPDFPageObjectHelper& page = pages[placed.page];
     const auto media = page.getMediaBox().getArrayAsRectangle();
     QPDFObjectHandle resources = page.getObjectHandle().getKey("/Resources");
@@ -336,7 +416,7 @@ void place_logo_forms(QPDF& pdf, const LogoForms& forms, double margin) {
       resources.replaceKey("/XObject", xobjects);
     }
     const std::string name = "/Logo" + std::to_string(placed.form);
-    xobjects.replaceKey(name, form.form);
+    xobjects.replaceKey(name, form.object);
     const double sx = form.width > 0 ? placed.width / form.width : 1;
     const double sy = form.height > 0 ? placed.height / form.height : 1;
     const double tx = media.llx + margin + placed.x;
@@ -348,6 +428,106 @@ void place_logo_forms(QPDF& pdf, const LogoForms& forms, double margin) {
     if (content[i].empty()) continue;
     pages[i].addPageContents(pdf.newStream(content[i]), true);  // under the page's text
   }
+  return slots;
+}
+
+void write_with_logo_forms(QPDF& pdf, const LogoForms& forms, const LogoFormSlots& slots,
+                           const std::function<void(const char*, std::size_t)>& sink) {
+  // Number every object reachable from the trailer (breadth first: deterministic).
+  std::map<QPDFObjGen, int> number_of;
+  std::vector<QPDFObjectHandle> order;
+  std::vector<QPDFObjectHandle> queue;
+  auto visit = [&](QPDFObjectHandle object, auto& self) -> void {
+    if (object.isIndirect()) {
+      const auto [at, added] = number_of.emplace(object.getObjGen(), 0);
+      if (added) {
+        order.push_back(object);
+        at->second = static_cast<int>(order.size());
+        queue.push_back(object);
+      }
+      return;
+    }
+    if (object.isArray()) {
+      for (auto& item : object.aitems()) self(item, self);
+    } else if (object.isDictionary()) {
+      for (auto& [key, value] : object.ditems()) self(value, self);
+    }
+  };
+  QPDFObjectHandle trailer = pdf.getTrailer();
+  visit(trailer.getKey("/Root"), visit);
+  visit(trailer.getKey("/Info"), visit);
+  for (std::size_t i = 0; i < queue.size(); ++i) {
+    QPDFObjectHandle object = queue[i];
+    if (slots.form_of.count(object.getObjGen())) continue;
+    if (object.isStream()) {
+      for (auto& [key, value] : object.getDict().ditems())
+        if (key != "/Length") visit(value, visit);
+    } else if (object.isArray() || object.isDictionary()) {
+      // Direct contents of an indirect object.
+      if (object.isArray())
+        for (auto& item : object.aitems()) visit(item, visit);
+      else
+        for (auto& [key, value] : object.ditems()) visit(value, visit);
+    }
+  }
+  int next_number = static_cast<int>(order.size()) + 1;
+
+  PdfOut out(sink);
+  std::vector<std::uint64_t> offsets(order.size() + 1, 0);
+  auto set_offset = [&](int n) {
+    if (static_cast<std::size_t>(n) >= offsets.size()) offsets.resize(static_cast<std::size_t>(n) + 1, 0);
+    offsets[static_cast<std::size_t>(n)] = out.offset();
+  };
+  out.write("%PDF-1.6\n%\xbf\xf7\xa2\xfe\n");
+  std::string text;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const int n = static_cast<int>(i) + 1;
+    QPDFObjectHandle object = order[i];
+    const auto form = slots.form_of.find(object.getObjGen());
+    if (form != slots.form_of.end()) {
+      write_package(out, forms.fragments.at(form->second), n, next_number, set_offset);
+      continue;
+    }
+    set_offset(n);
+    text = std::to_string(n) + " 0 obj\n";
+    if (object.isStream()) {
+      auto data = object.getRawStreamData();
+      QPDFObjectHandle dict = object.getDict();
+      text += "<< /Length " + std::to_string(data->getSize());
+      for (auto& [key, value] : dict.ditems()) {
+        if (key == "/Length" || (value.isNull() && !value.isIndirect())) continue;
+        text += " " + QPDFObjectHandle::newName(key).unparse() + " ";
+        serialise(value, number_of, text);
+      }
+      text += " >>\nstream\n";
+      out.write(text);
+      out.write(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+      out.write("\nendstream\nendobj\n");
+    } else {
+      serialise_direct(object, number_of, text);
+      text += "\nendobj\n";
+      out.write(text);
+    }
+  }
+
+  // Cross-reference table and trailer; the ID is the MD5 of everything before it.
+  const std::uint64_t xref_at = out.offset();
+  const std::string id = out.md5_hex();
+  const std::size_t size = offsets.size();
+  text = "xref\n0 " + std::to_string(size) + "\n0000000000 65535 f \n";
+  char entry[32];
+  for (std::size_t n = 1; n < size; ++n) {
+    std::snprintf(entry, sizeof entry, "%010llu 00000 n \n",
+                  static_cast<unsigned long long>(offsets[n]));
+    text += entry;
+  }
+  text += "trailer << /Size " + std::to_string(size) + " /Root " +
+          std::to_string(number_of.at(trailer.getKey("/Root").getObjGen())) + " 0 R";
+  if (trailer.getKey("/Info").isIndirect())
+    text += " /Info " + std::to_string(number_of.at(trailer.getKey("/Info").getObjGen())) + " 0 R";
+  text += " /ID [<" + id + "><" + id + ">] >>\nstartxref\n" + std::to_string(xref_at) +
+          "\n%%EOF\n";
+  out.write(text);
 }
 
 }  // namespace logogrid

@@ -5,13 +5,17 @@
 // A fragment is kept as a "form package" in a file (a cache entry, or a per-run scratch
 // file): a small text part describing the form's objects (dictionaries, with references
 // between them written as placeholder names) followed by each stream's raw — still
-// compressed — data. Finishing reads only the text part; stream data goes from the file
-// into the output through a StreamDataProvider while the output is written, so no logo's
-// data is held in memory, however many logos a build has.
+// compressed — data. The logos never enter libqpdf's object graph: libqpdf edits the
+// (small) text document, placing one stand-in object per form, and write_with_logo_forms
+// writes the file, copying each package's objects under the stand-in's number with their
+// stream data straight from the file in blocks. Memory holds no logo data, however many
+// logos a build has; nothing is inflated or re-deflated.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -44,12 +48,22 @@ struct LogoForms {
 // package. Throws FatalError when the PDF is not a one-page PDF.
 std::string package_logo_form(const std::string& fragment_pdf);
 
-// Counts StreamDataProvider calls (tests: logo data reaches the output through it).
-std::uint64_t logo_form_stream_reads();
+// Bytes of logo stream data copied from package files into outputs (tests: logo data
+// reaches the output from the files, not from memory).
+std::uint64_t logo_form_bytes_copied();
 
-// Imports the fragments into `pdf` and places them; `margin` is the TrimBox offset inside
-// each page's MediaBox (bleed + slug). Stream data is read from the fragment files while
-// `pdf` is written.
-void place_logo_forms(QPDF& pdf, const LogoForms& forms, double margin);
+// Stand-in objects of `pdf`, by the form (index into LogoForms::fragments) they stand for.
+struct LogoFormSlots {
+  std::map<QPDFObjGen, std::size_t> form_of;
+};
+
+// Places the forms on the pages of `pdf` as stand-ins; `margin` is the TrimBox offset
+// inside each page's MediaBox (bleed + slug).
+LogoFormSlots place_logo_forms(QPDF& pdf, const LogoForms& forms, double margin);
+
+// Writes `pdf` (what its trailer reaches; PDF 1.6, no object streams, streams as they are,
+// an /ID from the MD5 of the file) with the forms in place of their stand-ins.
+void write_with_logo_forms(QPDF& pdf, const LogoForms& forms, const LogoFormSlots& slots,
+                           const std::function<void(const char*, std::size_t)>& sink);
 
 }  // namespace logogrid
