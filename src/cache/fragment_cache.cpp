@@ -15,28 +15,17 @@
 #include <thread>
 
 #include "app/version.hpp"
+#include "cache/sha256.hpp"
 
 namespace logogrid {
 namespace {
 
 constexpr const char* kMagic = "LGCACHE1";
 
-std::string sha256(const std::string& bytes) {
-  gchar* digest = g_compute_checksum_for_data(
-      G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(bytes.data()), bytes.size());
-  std::string hex = digest ? digest : "";
-  g_free(digest);
-  return hex;
-}
+std::string sha256(const std::string& bytes) { return sha256_hex(bytes.data(), bytes.size()); }
 
 // Payload checksum (damage detection, not security: keys are SHA-256).
-std::string checksum(const char* data, std::size_t size) {
-  gchar* digest = g_compute_checksum_for_data(
-      G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(data), size);
-  std::string hex = digest ? digest : "";
-  g_free(digest);
-  return hex;
-}
+std::string checksum(const char* data, std::size_t size) { return sha256_hex(data, size); }
 
 std::string header(const std::string& key, const std::string& payload) {
   return std::string(kMagic) + "\n" + key + "\n" + kVersion + "\n" +

@@ -2,6 +2,8 @@
 // decoder, and fingerprint the bytes. Also the small helpers declared in logo.hpp.
 #include "resolve/logo.hpp"
 
+#include "cache/sha256.hpp"
+
 #include <glib.h>
 
 #include <utility>
@@ -23,11 +25,7 @@ std::string mebibytes(std::size_t bytes) {
 }  // namespace
 
 std::string logo_content_hash(const std::string& bytes) {
-  gchar* digest = g_compute_checksum_for_data(
-      G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(bytes.data()), bytes.size());
-  std::string hex = digest ? digest : "";
-  g_free(digest);
-  return hex;
+  return sha256_hex(bytes.data(), bytes.size());
 }
 
 const char* to_string(LogoFormat format) {
