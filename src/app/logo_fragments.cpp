@@ -19,8 +19,9 @@
 namespace logogrid {
 namespace {
 
-std::string facts_key(const std::string& content_hash) {
-  return FragmentCache::key({"logo-facts", kVersion, content_hash});
+std::string facts_key(const Logo& logo) {
+  return FragmentCache::key(
+      {"logo-facts", kVersion, logo.content_hash, std::to_string(logo.ink_side)});
 }
 
 std::string serialise_facts(const Logo& logo) {
@@ -48,11 +49,11 @@ LogoFragments::LogoFragments(FragmentCache cache, bool keep_logo_data)
     : cache_(std::move(cache)), keep_logo_data_(keep_logo_data) {
   if (!cache_.enabled() || keep_logo_data_) return;  // previews need the decoded logos
   facts_.recall = [this](Logo& logo) {
-    const auto text = cache_.load(facts_key(logo.content_hash));
+    const auto text = cache_.load(facts_key(logo));
     return text && parse_facts(*text, logo);
   };
   facts_.remember = [this](const Logo& logo) {
-    cache_.store(facts_key(logo.content_hash), serialise_facts(logo));
+    cache_.store(facts_key(logo), serialise_facts(logo));
   };
 }
 
@@ -112,7 +113,9 @@ void LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
       if (logo.format == LogoFormat::svg && !logo.svg) {
         // Facts came from the cache but the fragment did not: parse now (still once).
         Diagnostics ignored;
-        std::optional<Logo> decoded = decode_logo(logo.bytes, LogoRequest{}, ignored);
+        LogoRequest request;
+        request.svg_ink_side = logo.ink_side;
+        std::optional<Logo> decoded = decode_logo(logo.bytes, request, ignored);
         if (decoded) logo.svg = decoded->svg;
       }
       const std::string package = package_logo_form(render_logo_fragment(logo, placed.w, placed.h));

@@ -52,6 +52,7 @@ std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
   Logo logo;
   logo.path = request.path;
   logo.bytes = std::move(bytes);
+  logo.ink_side = request.svg_ink_side;
   const Sniffed sniffed = sniff_logo_content(logo.bytes);
   bool decoded = false;
   switch (sniffed.format) {
@@ -61,7 +62,8 @@ std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
       break;
     case SniffedFormat::xml:
       logo.format = LogoFormat::svg;
-      decoded = decode_svg_logo(logo, report);
+      decoded = decode_svg_logo(
+          logo, report, request.svg_ink_side > 0 ? request.svg_ink_side : kSvgInkRenderSide);
       break;
     case SniffedFormat::other:
       report.problem("logo-unsupported",
