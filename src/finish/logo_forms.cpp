@@ -7,6 +7,7 @@
 #include "finish/logo_forms.hpp"
 
 #include <qpdf/QPDFCryptoProvider.hh>
+#include <zlib.h>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
@@ -149,6 +150,17 @@ class PdfOut {
 
 void serialise(QPDFObjectHandle object, const std::map<QPDFObjGen, int>& number_of,
                std::string& text);
+
+bool deflate_bytes(const unsigned char* data, std::size_t size, std::string& out) {
+  if (size == 0) return false;
+  uLongf length = compressBound(static_cast<uLong>(size));
+  out.resize(length);
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &length, data, static_cast<uLong>(size),
+                Z_DEFAULT_COMPRESSION) != Z_OK)
+    return false;
+  out.resize(length);
+  return true;
+}
 
 // Contents of `object` (never a reference to itself).
 void serialise_direct(QPDFObjectHandle object, const std::map<QPDFObjGen, int>& number_of,
@@ -493,7 +505,16 @@ void write_with_logo_forms(QPDF& pdf, const LogoForms& forms, const LogoFormSlot
     if (object.isStream()) {
       auto data = object.getRawStreamData();
       QPDFObjectHandle dict = object.getDict();
-      text += "<< /Length " + std::to_string(data->getSize());
+      // Unfiltered streams (the placing content libqpdf made) are deflated, as QPDFWriter
+      // would; XMP metadata stays readable.
+      std::string deflated;
+      const bool deflate = !dict.hasKey("/Filter") && !dict.hasKey("/DecodeParms") &&
+                           !(dict.getKey("/Type").isName() &&
+                             dict.getKey("/Type").getName() == "/Metadata") &&
+                           deflate_bytes(data->getBuffer(), data->getSize(), deflated);
+      const std::size_t length = deflate ? deflated.size() : data->getSize();
+      text += "<< /Length " + std::to_string(length);
+      if (deflate) text += " /Filter /FlateDecode";
       for (auto& [key, value] : dict.ditems()) {
         if (key == "/Length" || (value.isNull() && !value.isIndirect())) continue;
         text += " " + QPDFObjectHandle::newName(key).unparse() + " ";
@@ -501,7 +522,10 @@ void write_with_logo_forms(QPDF& pdf, const LogoForms& forms, const LogoFormSlot
       }
       text += " >>\nstream\n";
       out.write(text);
-      out.write(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+      if (deflate)
+        out.write(deflated);
+      else
+        out.write(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
       out.write("\nendstream\nendobj\n");
     } else {
       serialise_direct(object, number_of, text);
