@@ -10,6 +10,7 @@
 #include "app/parallel_for.hpp"
 #include "plan/plan.hpp"
 #include "plan/print_order.hpp"
+#include "resolve/svg_logo.hpp"
 #include "text/pango_text_measure.hpp"
 
 namespace logogrid {
@@ -57,11 +58,13 @@ void resolve_logos(Job& job, const JobOptions& options, const std::optional<Size
   const std::size_t logo_count = static_cast<std::size_t>(std::count_if(
       participants.begin(), participants.end(),
       [](const Participant& p) { return !p.logo_path.empty(); }));
+  // With the logo area known (build), ink is measured just as precisely as it will print.
+  const int ink_side = area ? svg_ink_side_for(std::max(area->w, area->h)) : 0;
   parallel_for(participants.size(), worker_count(options.threads), [&](std::size_t i) {
     const Participant& p = participants[i];
     if (p.logo_path.empty()) return;
     LogoRequest request{job.model.folder, p.logo_path, job.model.file, p.logo_pos, p.name,
-                        p.status == Status::excluded};
+                        p.status == Status::excluded, ink_side};
     job.logos[p.index] = resolve_logo(request, found[i], options.facts);
     if (job.logos[p.index] && area && options.after_resolve)
       options.after_resolve(*job.logos[p.index],

@@ -3,18 +3,25 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
+
+#include <unistd.h>
 
 #include "app/version.hpp"
 #include "render/logo_fragment.hpp"
+#include "diag/fatal_error.hpp"
 #include "render/render.hpp"
 #include "resolve/svg_document.hpp"
 
 namespace logogrid {
 namespace {
 
-std::string facts_key(const std::string& content_hash) {
-  return FragmentCache::key({"logo-facts", kVersion, content_hash});
+std::string facts_key(const Logo& logo) {
+  return FragmentCache::key(
+      {"logo-facts", kVersion, logo.content_hash, std::to_string(logo.ink_side)});
 }
 
 std::string serialise_facts(const Logo& logo) {
@@ -42,12 +49,39 @@ LogoFragments::LogoFragments(FragmentCache cache, bool keep_logo_data)
     : cache_(std::move(cache)), keep_logo_data_(keep_logo_data) {
   if (!cache_.enabled() || keep_logo_data_) return;  // previews need the decoded logos
   facts_.recall = [this](Logo& logo) {
-    const auto text = cache_.load(facts_key(logo.content_hash));
+    const auto text = cache_.load(facts_key(logo));
     return text && parse_facts(*text, logo);
   };
   facts_.remember = [this](const Logo& logo) {
-    cache_.store(facts_key(logo.content_hash), serialise_facts(logo));
+    cache_.store(facts_key(logo), serialise_facts(logo));
   };
+}
+
+LogoFragments::~LogoFragments() {
+  if (scratch_.empty()) return;
+  std::error_code ec;
+  std::filesystem::remove_all(scratch_, ec);
+}
+
+LogoFormFile LogoFragments::store_scratch(const std::string& key, const std::string& package) {
+  std::string path;
+  {
+    const std::lock_guard<std::mutex> lock(scratch_mutex_);
+    if (scratch_.empty()) {
+      const char* tmp = std::getenv("TMPDIR");
+      std::string pattern = std::string(tmp != nullptr && *tmp == '/' ? tmp : "/tmp") +
+                            "/logogrid-fragments-XXXXXX";
+      if (::mkdtemp(pattern.data()) == nullptr)
+        throw FatalError("cannot create a scratch folder in " + pattern.substr(0, pattern.rfind('/')));
+      scratch_ = pattern;
+    }
+    path = scratch_ + "/" + std::to_string(scratch_count_++);
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(package.data(), static_cast<std::streamsize>(package.size()));
+  out.close();
+  if (!out) throw FatalError("cannot write " + path);
+  return LogoFormFile{path, 0, package.size(), key};
 }
 
 std::string LogoFragments::fragment_key(const Logo& logo, const Layout& layout,
@@ -71,20 +105,26 @@ void LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
     known = fragments_.count(key) > 0;
   }
   if (!known) {
-    std::optional<std::string> fragment = cache_.load(key);
-    if (!fragment) {
+    std::optional<FragmentCache::Location> found = cache_.locate(key);
+    LogoFormFile file;
+    if (found) {
+      file = LogoFormFile{found->path, found->offset, found->length, key};
+    } else {
       if (logo.format == LogoFormat::svg && !logo.svg) {
         // Facts came from the cache but the fragment did not: parse now (still once).
         Diagnostics ignored;
-        std::optional<Logo> decoded = decode_logo(logo.bytes, LogoRequest{}, ignored);
+        LogoRequest request;
+        request.svg_ink_side = logo.ink_side;
+        std::optional<Logo> decoded = decode_logo(logo.bytes, request, ignored);
         if (decoded) logo.svg = decoded->svg;
       }
-      fragment = render_logo_fragment(logo, placed.w, placed.h);
-      cache_.store(key, *fragment);
+      const std::string package = package_logo_form(render_logo_fragment(logo, placed.w, placed.h));
+      found = cache_.store(key, package);
+      file = found ? LogoFormFile{found->path, found->offset, found->length, key}
+                   : store_scratch(key, package);
     }
-    auto shared = std::make_shared<const std::string>(std::move(*fragment));
     const std::lock_guard<std::mutex> lock(mutex_);
-    fragments_.emplace(key, std::move(shared));
+    fragments_.emplace(key, std::move(file));
   }
   if (!keep_logo_data_) {
     std::string().swap(logo.bytes);
@@ -104,7 +144,7 @@ LogoForms LogoFragments::forms(const Job& job, const PagedJob& paged) const {
       const auto key = key_of_logo_.find(logo->content_hash);
       if (key == key_of_logo_.end()) continue;
       auto [at, added] = index_of_key.emplace(key->second, forms.fragments.size());
-      if (added) forms.fragments.push_back(fragments_.at(key->second).get());
+      if (added) forms.fragments.push_back(fragments_.at(key->second));
       forms.placements.push_back(LogoFormPlacement{page, at->second, placement.logo.x,
                                                    placement.logo.y, placement.logo.w,
                                                    placement.logo.h});

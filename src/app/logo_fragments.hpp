@@ -1,7 +1,9 @@
 // Build's logo pipeline: while logos resolve (on all workers), each distinct logo at its
 // placed size gets its PDF fragment — from the cache when a valid entry exists, else
-// rendered and stored — and the logo's file bytes and parsed SVG are released, so memory
-// holds fragments only. Afterwards the planned pages become LogoForms for finishing.
+// rendered and stored — and the logo's file bytes and parsed SVG are released. Fragments
+// live in files only (cache entries, or a scratch folder for this run when there is no
+// cache, removed with this object): memory holds their locations, not their bytes.
+// Afterwards the planned pages become LogoForms for finishing.
 #pragma once
 
 #include <atomic>
@@ -20,6 +22,9 @@ class LogoFragments {
  public:
   // `keep_logo_data`: keep bytes and parsed SVGs (PNG previews draw them again).
   LogoFragments(FragmentCache cache, bool keep_logo_data);
+  ~LogoFragments();
+  LogoFragments(const LogoFragments&) = delete;
+  LogoFragments& operator=(const LogoFragments&) = delete;
 
   const LogoFacts& facts() const { return facts_; }
   // JobOptions::after_resolve.
@@ -31,14 +36,19 @@ class LogoFragments {
 
  private:
   static std::string fragment_key(const Logo& logo, const Layout& layout, const Rect& placed);
+  // Writes a package into the scratch folder (created on first use).
+  LogoFormFile store_scratch(const std::string& key, const std::string& package);
 
   FragmentCache cache_;
   bool keep_logo_data_;
   LogoFacts facts_;
   mutable std::mutex mutex_;
-  std::map<std::string, std::shared_ptr<const std::string>> fragments_;  // by fragment key
+  std::map<std::string, LogoFormFile> fragments_;  // by fragment key
   std::map<std::string, std::string> key_of_logo_;                       // content hash → key
   std::atomic<int> done_{0};
+  std::mutex scratch_mutex_;
+  std::string scratch_;  // folder, "" until needed
+  unsigned scratch_count_ = 0;
 };
 
 }  // namespace logogrid

@@ -7,6 +7,7 @@
 // entry; failures to write are ignored (the cache only ever saves time).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -17,9 +18,19 @@ class FragmentCache {
   // `folder` empty = disabled (every load misses, stores do nothing).
   explicit FragmentCache(std::string folder);
 
+  // Where a valid entry's payload lies in its file.
+  struct Location {
+    std::string path;
+    std::uint64_t offset = 0;
+    std::uint64_t length = 0;
+  };
+
   bool enabled() const { return !folder_.empty(); }
   std::optional<std::string> load(const std::string& key) const;
-  void store(const std::string& key, const std::string& payload) const;
+  // Like load, but only says where the payload is (its bytes are not kept in memory).
+  std::optional<Location> locate(const std::string& key) const;
+  // The stored payload's location, or nullopt when it could not be written.
+  std::optional<Location> store(const std::string& key, const std::string& payload) const;
 
   // Hex SHA-256 of the parts, each length-prefixed (so no two part lists collide).
   static std::string key(std::initializer_list<std::string> parts);

@@ -115,7 +115,8 @@ std::string document_uuid(const std::string& content, const FinishOptions& optio
   feed(options.creator);
   feed(std::to_string(epoch));
   if (options.logo_forms != nullptr) {  // the logos are not in `content` then
-    for (const std::string* fragment : options.logo_forms->fragments) feed(*fragment);
+    for (const LogoFormFile& fragment : options.logo_forms->fragments)
+      feed(fragment.key + " " + std::to_string(fragment.length));
     for (const LogoFormPlacement& p : options.logo_forms->placements)
       feed(std::to_string(p.page) + " " + std::to_string(p.form) + " " + std::to_string(p.x) +
            " " + std::to_string(p.y) + " " + std::to_string(p.width) + " " +
@@ -164,7 +165,6 @@ std::vector<std::string> finish_pdf(const std::string& cairo_pdf, const std::str
   const std::string date = pdf_date(epoch);  // validates the range before any work
   const std::string input = read_file(cairo_pdf);
 
-  std::vector<std::unique_ptr<QPDF>> fragments;  // outlive `pdf`: it reads their streams
   QPDF pdf;
   pdf.setSuppressWarnings(true);  // collected and returned, never printed from here
   std::vector<std::string> warnings;
@@ -178,9 +178,9 @@ std::vector<std::string> finish_pdf(const std::string& cairo_pdf, const std::str
     for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
       set_page_boxes(page.getObjectHandle(), options.page, ++page_number);
     }
+    LogoFormSlots slots;
     if (options.logo_forms != nullptr)
-      place_logo_forms(pdf, *options.logo_forms, options.page.bleed + options.page.slug,
-                       fragments);
+      slots = place_logo_forms(pdf, *options.logo_forms, options.page.bleed + options.page.slug);
 
     QPDFObjectHandle trailer = pdf.getTrailer();
     std::string producer = options.producer;
@@ -223,6 +223,14 @@ std::vector<std::string> finish_pdf(const std::string& cairo_pdf, const std::str
     root.removeKey("/AcroForm");
 
     AtomicFile out(out_path);
+    if (options.logo_forms != nullptr) {
+      // Logos go from their files into the output; libqpdf never holds them (logo_forms.hpp).
+      write_with_logo_forms(pdf, *options.logo_forms, slots,
+                            [&](const char* data, std::size_t size) { out.write(data, size); });
+      out.commit();
+      collect_warnings();
+      return warnings;
+    }
     AtomicFilePipeline pipeline(out);
     QPDFWriter writer(pdf);
     writer.setOutputPipeline(&pipeline);

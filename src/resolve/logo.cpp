@@ -2,6 +2,8 @@
 // decoder, and fingerprint the bytes. Also the small helpers declared in logo.hpp.
 #include "resolve/logo.hpp"
 
+#include "cache/sha256.hpp"
+
 #include <glib.h>
 
 #include <utility>
@@ -23,11 +25,7 @@ std::string mebibytes(std::size_t bytes) {
 }  // namespace
 
 std::string logo_content_hash(const std::string& bytes) {
-  gchar* digest = g_compute_checksum_for_data(
-      G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(bytes.data()), bytes.size());
-  std::string hex = digest ? digest : "";
-  g_free(digest);
-  return hex;
+  return sha256_hex(bytes.data(), bytes.size());
 }
 
 const char* to_string(LogoFormat format) {
@@ -54,6 +52,7 @@ std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
   Logo logo;
   logo.path = request.path;
   logo.bytes = std::move(bytes);
+  logo.ink_side = request.svg_ink_side;
   const Sniffed sniffed = sniff_logo_content(logo.bytes);
   bool decoded = false;
   switch (sniffed.format) {
@@ -63,7 +62,8 @@ std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
       break;
     case SniffedFormat::xml:
       logo.format = LogoFormat::svg;
-      decoded = decode_svg_logo(logo, report);
+      decoded = decode_svg_logo(
+          logo, report, request.svg_ink_side > 0 ? request.svg_ink_side : kSvgInkRenderSide);
       break;
     case SniffedFormat::other:
       report.problem("logo-unsupported",

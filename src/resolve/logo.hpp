@@ -44,6 +44,7 @@ struct Logo {
   int pixel_height = 0;
   InkBox ink;                // what shows on white paper (== whole box when trim is off)
   bool has_filter_effects = false;  // SVG filters: rasterised at print resolution
+  int ink_side = 0;  // LogoRequest::svg_ink_side it was resolved with (facts cache key)
   std::shared_ptr<const SvgDocument> svg;  // SVG only: parsed once, reused by render
 };
 
@@ -54,6 +55,9 @@ struct LogoRequest {
   Position pos;                  // of the logo value
   std::string participant;       // name for diagnostics
   bool as_warnings = false;      // excluded entries: problems become warnings
+  // Longest side of the SVG ink raster; 0 = kSvgInkRenderSide. A build derives it from the
+  // logo area, so the ink box is just as precise as printing needs (see svg_logo.hpp).
+  int svg_ink_side = 0;
 };
 
 // Optional facts cache for resolve_logo. `recall` gets a logo with path, bytes and

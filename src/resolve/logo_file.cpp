@@ -144,6 +144,7 @@ std::optional<Logo> resolve_logo(const LogoRequest& request, Diagnostics& diagno
     known.path = request.path;
     known.bytes = std::move(bytes);
     known.content_hash = logo_content_hash(known.bytes);
+    known.ink_side = request.svg_ink_side;
     if (facts->recall(known)) {
       known.file = full.string();
       return known;

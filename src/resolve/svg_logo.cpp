@@ -117,7 +117,15 @@ bool intrinsic_size(RsvgHandle* handle, double& width, double& height) {
 
 }  // namespace
 
-bool decode_svg_logo(Logo& logo, LogoReport& report) {
+int svg_ink_side_for(double longest_placed_pt) {
+  constexpr double kPointsPerMm = 72.0 / 25.4;
+  const double side = std::ceil(longest_placed_pt / (kSvgInkPrecisionMm * kPointsPerMm));
+  if (!std::isfinite(side)) return kSvgInkRenderSide;
+  return static_cast<int>(std::clamp(side, 256.0, static_cast<double>(kSvgInkRenderSide)));
+}
+
+bool decode_svg_logo(Logo& logo, LogoReport& report, int ink_side) {
+  ink_side = std::clamp(ink_side, 1, kSvgInkRenderSide);
   const SvgScan scan = scan_svg(logo.bytes);
   if (!report_scan(scan, report)) return false;
   logo.has_filter_effects = scan.has_filter_effects;
@@ -147,12 +155,12 @@ bool decode_svg_logo(Logo& logo, LogoReport& report) {
     return false;
   }
 
-  // Render so that the long side is kSvgInkRenderSide px; measure ink on white.
-  const double scale = kSvgInkRenderSide / std::max(document->width, document->height);
+  // Render so that the long side is ink_side px; measure ink on white.
+  const double scale = ink_side / std::max(document->width, document->height);
   const int pixel_width = std::clamp(static_cast<int>(std::ceil(document->width * scale)), 1,
-                                     kSvgInkRenderSide);
+                                     ink_side);
   const int pixel_height = std::clamp(static_cast<int>(std::ceil(document->height * scale)), 1,
-                                      kSvgInkRenderSide);
+                                      ink_side);
   std::string draw_error;
   const std::optional<InkBounds> measured = measure_svg_ink(
       document->handle, document->width, document->height,

@@ -74,6 +74,17 @@ TEST(build_perf, damaged_cache_entries_are_rebuilt) {
   EXPECT_EQ(entries(box.dir() / "cache"), good);  // every entry rebuilt as it was
 }
 
+TEST(build_perf, uncached_build_removes_its_scratch_fragments) {
+  Sandbox box;
+  generate_set(box);
+  fs::create_directories(box.dir() / "tmp");
+  const Result r = box.run("build -p participants.yaml -o out.pdf --no-cache",
+                           "TMPDIR=" + shell_quote((box.dir() / "tmp").string()) + " " + kEpoch);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::is_empty(box.dir() / "tmp"));
+  EXPECT_FALSE(fs::exists(box.dir() / ".cache" / "logogrid"));
+}
+
 TEST(build_perf, no_progress_when_stdout_is_not_a_terminal) {
   Sandbox box;
   generate_set(box);

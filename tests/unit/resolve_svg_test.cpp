@@ -13,6 +13,7 @@
 
 #include "resolve/logo.hpp"
 #include "resolve/svg_document.hpp"
+#include "resolve/svg_logo.hpp"
 
 namespace logogrid {
 namespace {
@@ -77,6 +78,21 @@ TEST(resolve_svg, measures_ink_inside_empty_margins) {
   ASSERT_TRUE(logo->svg);
   EXPECT_DOUBLE_EQ(logo->svg->width, 200);
   EXPECT_EQ(logo->pixel_width, 0);
+}
+
+TEST(resolve_svg, ink_raster_side_follows_the_placed_size) {
+  // 0.1 mm at the placed size: 100 mm needs 1000 px; never below 256 or above the default.
+  EXPECT_EQ(svg_ink_side_for(100 * 72.0 / 25.4), 1000);
+  EXPECT_EQ(svg_ink_side_for(1), 256);
+  EXPECT_EQ(svg_ink_side_for(1e6), kSvgInkRenderSide);
+  // A smaller raster still encloses the drawing, by at most one raster pixel per side.
+  LogoRequest small = request();
+  small.svg_ink_side = 300;
+  Diagnostics d;
+  const auto logo = decode_logo(svg(kRedRect), small, d);
+  ASSERT_TRUE(logo);
+  EXPECT_EQ(logo->ink_side, 300);
+  expect_ink_around(*logo, {50, 20, 100, 40}, 2 * 200.0 / 300);
 }
 
 TEST(resolve_svg, white_background_rectangle_is_not_ink) {
