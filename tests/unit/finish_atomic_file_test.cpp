@@ -18,10 +18,7 @@ namespace fs = std::filesystem;
 
 using testing::TempDir;
 
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using testing::read_all;
 
 TEST(atomic_file, writes_and_replaces) {
   TempDir dir;

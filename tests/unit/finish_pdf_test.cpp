@@ -26,15 +26,9 @@ namespace fs = std::filesystem;
 
 using testing::TempDir;
 
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using testing::read_all;
 
-int exit_code(const std::string& command) {
-  const int status = std::system((command + " >/dev/null 2>&1").c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+using testing::exit_code;
 
 // A5 trim, 3 mm bleed, two pages; on each a recording surface painted twice, which cairo
 // 1.16 writes with a duplicated /XObject key (qpdf --check exit 3 before finishing).

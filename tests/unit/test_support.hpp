@@ -1,6 +1,8 @@
 // Helpers shared by the unit tests: a fresh temporary folder and file writing.
 #pragma once
 
+#include <sys/wait.h>
+
 #include <filesystem>
 #include <fstream>
 #include <cstdlib>
@@ -46,6 +48,17 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+inline std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Runs a shell command quietly; its exit code, or -1 when it did not exit normally.
+inline int exit_code(const std::string& command) {
+  const int status = std::system((command + " >/dev/null 2>&1").c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
 
 // The first diagnostic with `code`, or nullptr.
 inline const Diagnostic* find_code(const Diagnostics& diagnostics, const std::string& code) {
