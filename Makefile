@@ -4,7 +4,7 @@ JOBS    ?= $(shell nproc)
 WERROR  ?= OFF
 CMAKE_ARGS = -DLOGOGRID_WERROR=$(WERROR)
 
-.PHONY: all deps build run test test-asan fuzz bench clean
+.PHONY: all deps build run test test-asan fuzz bench format format-check clean
 
 all: run
 
@@ -35,6 +35,17 @@ fuzz:
 
 bench: build
 	bench/run
+
+SOURCES = $(shell git ls-files '*.cpp' '*.hpp')
+
+format:
+	@tools/install-deps format
+	@clang-format -i $(SOURCES)
+
+format-check:
+	@tools/install-deps format
+	@echo "clang-format --dry-run --Werror on $(words $(SOURCES)) files"
+	@clang-format --dry-run --Werror $(SOURCES)
 
 clean:
 	rm -rf build out

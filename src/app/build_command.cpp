@@ -39,9 +39,10 @@ int run_build(const BuildOptions& options) {
   write_text_diagnostics(std::cerr, job.diagnostics);
   const int refused = input_exit_code(job, options.strict);
   if (refused != 0) {
-    std::cerr << fmt::format("build: refused with {} errors and {} warnings{}; {} was not written\n",
-                             job.diagnostics.errors(), job.diagnostics.warnings(),
-                             options.strict ? " (--strict)" : "", output);
+    std::cerr << fmt::format(
+        "build: refused with {} errors and {} warnings{}; {} was not written\n",
+        job.diagnostics.errors(), job.diagnostics.warnings(), options.strict ? " (--strict)" : "",
+        output);
     return refused;
   }
 
@@ -56,8 +57,8 @@ int run_build(const BuildOptions& options) {
   if (options.png_dir) render_png_previews(render, *options.png_dir, options.dpi);
   if (options.report) {
     ensure_folder(*options.report);
-    write_file_atomically(*options.report,
-                          json_report(job, &paged.plan, &paged.participant_of_entry).dump(2) + "\n");
+    write_file_atomically(
+        *options.report, json_report(job, &paged.plan, &paged.participant_of_entry).dump(2) + "\n");
   }
   const std::size_t pages = paged.plan.pages.size();
   std::cout << fmt::format("build: {} page{}, {} included, {} excluded, {} warning{} -> {}\n",

@@ -27,15 +27,21 @@ int run_check(const CheckOptions& options) {
   switch (options.format) {
     case CheckFormat::text:
       write_text_diagnostics(std::cerr, job.diagnostics);
-      std::cerr << fmt::format("check: {} entries: {} included, {} excluded, {} invalid; "
-                               "{} errors, {} warnings\n",
-                               job.model.participants.size(), job.count(Status::included),
-                               job.count(Status::excluded), job.count(Status::invalid),
-                               job.diagnostics.errors(), job.diagnostics.warnings());
+      std::cerr << fmt::format(
+          "check: {} entries: {} included, {} excluded, {} invalid; "
+          "{} errors, {} warnings\n",
+          job.model.participants.size(), job.count(Status::included), job.count(Status::excluded),
+          job.count(Status::invalid), job.diagnostics.errors(), job.diagnostics.warnings());
       break;
-    case CheckFormat::json: std::cout << json_report(job).dump(2) << '\n'; break;
-    case CheckFormat::junit: std::cout << junit_report(job); break;
-    case CheckFormat::github: std::cout << github_annotations(job.diagnostics); break;
+    case CheckFormat::json:
+      std::cout << json_report(job).dump(2) << '\n';
+      break;
+    case CheckFormat::junit:
+      std::cout << junit_report(job);
+      break;
+    case CheckFormat::github:
+      std::cout << github_annotations(job.diagnostics);
+      break;
   }
   return input_exit_code(job, options.strict);
 }

@@ -1,10 +1,9 @@
 // Command-line parsing (CLI11) and the mapping of failures to exit codes.
 #include "app/cli.hpp"
 
-#include <CLI/CLI.hpp>
-
 #include <glib.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
 
@@ -46,7 +45,8 @@ int run_cli(int argc, char** argv) {
   app.require_subcommand(1);
 
   CheckOptions check;
-  auto* check_cmd = app.add_subcommand("check", "validate participants, logos and layout; write nothing");
+  auto* check_cmd =
+      app.add_subcommand("check", "validate participants, logos and layout; write nothing");
   add_job_options(*check_cmd, check.job, true);
   std::string format = "text";
   check_cmd->add_option("--format", format, "text | json | junit | github")
@@ -65,14 +65,16 @@ int run_cli(int argc, char** argv) {
   build_cmd->add_option("--cache", build.cache,
                         "cache folder for rendered logos (default: $XDG_CACHE_HOME/logogrid)");
   build_cmd->add_flag("--no-cache", build.no_cache, "neither read nor write the cache");
-  build_cmd->add_option("-j,--jobs", build.job.threads,
-                        "threads for logos (default: one per core; LOGOGRID_JOBS overrides)")
+  build_cmd
+      ->add_option("-j,--jobs", build.job.threads,
+                   "threads for logos (default: one per core; LOGOGRID_JOBS overrides)")
       ->check(CLI::Range(1, 64));
 
   ProofOptions proof;
   auto* proof_cmd = app.add_subcommand("proof", "render the marked-up review copy");
   add_job_options(*proof_cmd, proof.job, true);
-  proof_cmd->add_option("-o,--output", proof.output, "PDF to write (default: out/<stem>-proof.pdf)");
+  proof_cmd->add_option("-o,--output", proof.output,
+                        "PDF to write (default: out/<stem>-proof.pdf)");
   proof_cmd->add_option("--previous", proof.previous, "older participants file to compare with");
   proof_cmd->add_option("--png", proof.png_dir, "also write PNG previews of every page here");
   proof_cmd->add_option("--dpi", proof.dpi, "PNG preview resolution (default: 100)")
@@ -87,8 +89,8 @@ int run_cli(int argc, char** argv) {
 
   try {
     if (*check_cmd) {
-      check.format = format == "json"    ? CheckFormat::json
-                     : format == "junit" ? CheckFormat::junit
+      check.format = format == "json"     ? CheckFormat::json
+                     : format == "junit"  ? CheckFormat::junit
                      : format == "github" ? CheckFormat::github
                                           : CheckFormat::text;
       return run_check(check);

@@ -23,10 +23,12 @@ void load_job_layout(const JobOptions& options, Job& job) {
   if (options.layout) {
     job.layout_file = *options.layout;
   } else if (job.model.layout.present) {
-    job.layout_file =
-        (std::filesystem::path(job.model.folder) / job.model.layout.text).lexically_normal().string();
+    job.layout_file = (std::filesystem::path(job.model.folder) / job.model.layout.text)
+                          .lexically_normal()
+                          .string();
   }
-  job.layout = job.layout_file.empty() ? default_layout() : load_layout(job.layout_file, job.diagnostics);
+  job.layout =
+      job.layout_file.empty() ? default_layout() : load_layout(job.layout_file, job.diagnostics);
 }
 
 void check_fonts(Job& job) {
@@ -55,16 +57,17 @@ void resolve_logos(Job& job, const JobOptions& options, const std::optional<Size
   auto& participants = job.model.participants;
   job.logos.resize(participants.size());
   std::vector<Diagnostics> found(participants.size());
-  const std::size_t logo_count = static_cast<std::size_t>(std::count_if(
-      participants.begin(), participants.end(),
-      [](const Participant& p) { return !p.logo_path.empty(); }));
+  const std::size_t logo_count = static_cast<std::size_t>(
+      std::count_if(participants.begin(), participants.end(),
+                    [](const Participant& p) { return !p.logo_path.empty(); }));
   // With the logo area known (build), ink is measured just as precisely as it will print.
   const int ink_side = area ? svg_ink_side_for(std::max(area->w, area->h)) : 0;
   parallel_for(participants.size(), worker_count(options.threads), [&](std::size_t i) {
     const Participant& p = participants[i];
     if (p.logo_path.empty()) return;
-    LogoRequest request{job.model.folder, p.logo_path, job.model.file, p.logo_pos, p.name,
-                        p.status == Status::excluded, ink_side};
+    LogoRequest request{job.model.folder, p.logo_path, job.model.file,
+                        p.logo_pos,       p.name,      p.status == Status::excluded,
+                        ink_side};
     job.logos[p.index] = resolve_logo(request, found[i], options.facts);
     if (job.logos[p.index] && area && options.after_resolve)
       options.after_resolve(*job.logos[p.index],
@@ -99,7 +102,8 @@ void check_resolution(Job& job, TextMeasure& measure) {
                     "{:.1f} mm",
                     p.logo_path, logo->pixel_width, logo->pixel_height, ppi,
                     placed.w / kPointsPerMm),
-        {fmt::format("supply at least {:.0f} px across the artwork, or an SVG", needed_px)}, p.name);
+        {fmt::format("supply at least {:.0f} px across the artwork, or an SVG", needed_px)},
+        p.name);
     if (error) mark_invalid(p);
   }
 }
@@ -131,9 +135,7 @@ Job prepare_job(const JobOptions& options, TextMeasure& measure) {
   return job;
 }
 
-bool is_included(const Participant& participant) {
-  return participant.status == Status::included;
-}
+bool is_included(const Participant& participant) { return participant.status == Status::included; }
 
 PagedJob plan_job(Job& job, TextMeasure& measure, bool (*selected)(const Participant&)) {
   std::vector<std::size_t> chosen;
@@ -149,10 +151,9 @@ PagedJob plan_job(Job& job, TextMeasure& measure, bool (*selected)(const Partici
   for (const auto& m : Register::builtin().municipalities())
     if (district_order.empty() || district_order.back() != m.district)
       district_order.push_back(m.district);
-  const std::vector<std::size_t> order =
-      job.layout.grid.order == Layout::Order::district
-          ? order_by_district(names, districts, district_order)
-          : order_by_name(names);
+  const std::vector<std::size_t> order = job.layout.grid.order == Layout::Order::district
+                                             ? order_by_district(names, districts, district_order)
+                                             : order_by_name(names);
 
   PagedJob paged;
   std::vector<PlanEntry> entries;
@@ -181,8 +182,7 @@ PagedJob plan_job(Job& job, TextMeasure& measure, bool (*selected)(const Partici
                     "{:.1f} pt",
                     p.name, p.caption, job.layout.caption.max_lines, job.layout.caption.font,
                     o.size),
-        {"give the entry a shorter `caption:`, or allow more caption lines in the layout"},
-        p.name);
+        {"give the entry a shorter `caption:`, or allow more caption lines in the layout"}, p.name);
   }
   return paged;
 }

@@ -28,8 +28,8 @@ struct JobOptions {
   // at hand); not called when the layout did not load. Both must be thread-safe.
   struct Resolved {
     const Layout& layout;
-    Size logo_area;           // the layout's logo area (every cell has the same)
-    std::size_t logo_count;   // logos being resolved in this job
+    Size logo_area;          // the layout's logo area (every cell has the same)
+    std::size_t logo_count;  // logos being resolved in this job
   };
   const LogoFacts* facts = nullptr;
   std::function<void(Logo& logo, const Resolved& context)> after_resolve;
@@ -39,10 +39,10 @@ struct Job {
   Diagnostics diagnostics;
   Model model;
   Layout layout;
-  std::vector<std::optional<Logo>> logos;     // by participant index
-  std::vector<std::optional<double>> ppi;     // effective ppi of raster logos
-  std::string layout_file;                    // as used, "" for the built-in layout
-  bool fatal_input = false;                   // yaml-syntax: nothing beyond the file loaded
+  std::vector<std::optional<Logo>> logos;  // by participant index
+  std::vector<std::optional<double>> ppi;  // effective ppi of raster logos
+  std::string layout_file;                 // as used, "" for the built-in layout
+  bool fatal_input = false;                // yaml-syntax: nothing beyond the file loaded
 
   int count(Status status) const;
 };

@@ -2,17 +2,16 @@
 #include "app/logo_fragments.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include <unistd.h>
-
 #include "app/version.hpp"
-#include "render/logo_fragment.hpp"
 #include "diag/fatal_error.hpp"
+#include "render/logo_fragment.hpp"
 #include "render/render.hpp"
 #include "resolve/svg_document.hpp"
 
@@ -69,10 +68,11 @@ LogoFormFile LogoFragments::store_scratch(const std::string& key, const std::str
     const std::lock_guard<std::mutex> lock(scratch_mutex_);
     if (scratch_.empty()) {
       const char* tmp = std::getenv("TMPDIR");
-      std::string pattern = std::string(tmp != nullptr && *tmp == '/' ? tmp : "/tmp") +
-                            "/logogrid-fragments-XXXXXX";
+      std::string pattern =
+          std::string(tmp != nullptr && *tmp == '/' ? tmp : "/tmp") + "/logogrid-fragments-XXXXXX";
       if (::mkdtemp(pattern.data()) == nullptr)
-        throw FatalError("cannot create a scratch folder in " + pattern.substr(0, pattern.rfind('/')));
+        throw FatalError("cannot create a scratch folder in " +
+                         pattern.substr(0, pattern.rfind('/')));
       scratch_ = pattern;
     }
     path = scratch_ + "/" + std::to_string(scratch_count_++);
@@ -95,8 +95,8 @@ void LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
   const Layout& layout = context.layout;
   const double ink_w = layout.logo.trim ? logo.ink.width : logo.width;
   const double ink_h = layout.logo.trim ? logo.ink.height : logo.height;
-  const Rect placed = fit_logo(layout.logo, Rect{0, 0, context.logo_area.w, context.logo_area.h},
-                               ink_w, ink_h);
+  const Rect placed =
+      fit_logo(layout.logo, Rect{0, 0, context.logo_area.w, context.logo_area.h}, ink_w, ink_h);
   const std::string key = fragment_key(logo, layout, placed);
   bool known = false;
   {

@@ -43,8 +43,8 @@ class LogoFragments {
   bool keep_logo_data_;
   LogoFacts facts_;
   mutable std::mutex mutex_;
-  std::map<std::string, LogoFormFile> fragments_;  // by fragment key
-  std::map<std::string, std::string> key_of_logo_;                       // content hash → key
+  std::map<std::string, LogoFormFile> fragments_;   // by fragment key
+  std::map<std::string, std::string> key_of_logo_;  // content hash → key
   std::atomic<int> done_{0};
   std::mutex scratch_mutex_;
   std::string scratch_;  // folder, "" until needed

@@ -47,7 +47,8 @@ void ensure_folder(const std::string& file) {
   if (folder.empty()) return;
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);
-  if (ec) throw FatalError(fmt::format("cannot create folder {}: {}", folder.string(), ec.message()));
+  if (ec)
+    throw FatalError(fmt::format("cannot create folder {}: {}", folder.string(), ec.message()));
 }
 
 RenderJob make_render_job(const Job& job, const PagedJob& paged) {

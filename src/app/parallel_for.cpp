@@ -39,9 +39,8 @@ void parallel_for(std::size_t count, unsigned threads,
       }
     }
   };
-  const std::size_t extra = std::min<std::size_t>(threads, count) > 1
-                                ? std::min<std::size_t>(threads, count) - 1
-                                : 0;
+  const std::size_t extra =
+      std::min<std::size_t>(threads, count) > 1 ? std::min<std::size_t>(threads, count) - 1 : 0;
   std::vector<std::thread> pool;
   pool.reserve(extra);
   for (std::size_t t = 0; t < extra; ++t) pool.emplace_back(work);

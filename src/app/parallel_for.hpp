@@ -15,6 +15,7 @@ unsigned worker_count(unsigned requested = 0);
 
 // Calls task(i) for every i in [0, count) on up to `threads` threads (the caller's thread
 // is one of them).
-void parallel_for(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& task);
+void parallel_for(std::size_t count, unsigned threads,
+                  const std::function<void(std::size_t)>& task);
 
 }  // namespace logogrid

@@ -12,7 +12,7 @@ namespace logogrid {
 
 class Progress {
  public:
-  Progress();  // enabled when stdout is a terminal
+  Progress();   // enabled when stdout is a terminal
   ~Progress();  // clears the line
 
   void set_logo_total(std::size_t total) { logo_total_ = total; }

@@ -103,7 +103,7 @@ std::optional<FragmentCache::Location> FragmentCache::locate(const std::string& 
 }
 
 std::optional<FragmentCache::Location> FragmentCache::store(const std::string& key,
-                                                           const std::string& payload) const {
+                                                            const std::string& payload) const {
   if (!enabled() || key.size() < 3) return std::nullopt;
   static std::atomic<unsigned> counter{0};
   const std::string path = path_of(key);

@@ -5,8 +5,8 @@
 
 namespace logogrid {
 
-Diagnostic& Diagnostics::add(Severity severity, std::string code, std::string file,
-                             Position pos, std::string message, std::vector<std::string> hints,
+Diagnostic& Diagnostics::add(Severity severity, std::string code, std::string file, Position pos,
+                             std::string message, std::vector<std::string> hints,
                              std::string participant) {
   items_.push_back(Diagnostic{severity, std::move(code), std::move(file), pos,
                               std::move(participant), std::move(message), std::move(hints)});

@@ -18,8 +18,8 @@ enum class Severity { warning, error };
 
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string code;         // stable, e.g. "commitment-late"
-  std::string file;         // as the user named it, e.g. "participants.yaml"
+  std::string code;  // stable, e.g. "commitment-late"
+  std::string file;  // as the user named it, e.g. "participants.yaml"
   Position pos;
   std::string participant;  // official (or given) name, empty when not about one entry
   std::string message;

@@ -118,9 +118,8 @@ std::string document_uuid(const std::string& content, const FinishOptions& optio
     for (const LogoFormFile& fragment : options.logo_forms->fragments)
       feed(fragment.key + " " + std::to_string(fragment.length));
     for (const LogoFormPlacement& p : options.logo_forms->placements)
-      feed(std::to_string(p.page) + " " + std::to_string(p.form) + " " + std::to_string(p.x) +
-           " " + std::to_string(p.y) + " " + std::to_string(p.width) + " " +
-           std::to_string(p.height));
+      feed(std::to_string(p.page) + " " + std::to_string(p.form) + " " + std::to_string(p.x) + " " +
+           std::to_string(p.y) + " " + std::to_string(p.width) + " " + std::to_string(p.height));
   }
   md5->MD5_finalize();
   QPDFCryptoImpl::MD5_Digest digest;

@@ -6,19 +6,19 @@
 // name /_lgref_j. Stream data follows the text in object order.
 #include "finish/logo_forms.hpp"
 
-#include <qpdf/QPDFCryptoProvider.hh>
 #include <zlib.h>
-#include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
-#include <qpdf/QPDFPageObjectHelper.hh>
 
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <memory>
+#include <qpdf/QPDFCryptoProvider.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
 #include <sstream>
-#include <functional>
 
 #include "diag/fatal_error.hpp"
 
@@ -27,7 +27,6 @@ namespace {
 
 constexpr const char* kMagic = "LGFORM1";
 constexpr const char* kRefPrefix = "/_lgref_";
-
 
 std::string number(double v) {
   char text[32];
@@ -88,8 +87,8 @@ class Packer {
     std::snprintf(size_text, sizeof size_text, "%.17g %.17g", width, height);
     std::string text = std::string(size_text) + " " + std::to_string(texts_.size()) + "\n";
     for (std::size_t i = 0; i < texts_.size(); ++i)
-      text += std::string(texts_[i].stream ? "S " : "O ") + std::to_string(data_[i].size()) +
-              " " + std::to_string(texts_[i].text.size()) + "\n" + texts_[i].text + "\n";
+      text += std::string(texts_[i].stream ? "S " : "O ") + std::to_string(data_[i].size()) + " " +
+              std::to_string(texts_[i].text.size()) + "\n" + texts_[i].text + "\n";
     std::string package = std::string(kMagic) + " " + std::to_string(text.size()) + "\n" + text;
     for (const std::string& data : data_) package += data;
     return package;
@@ -191,8 +190,7 @@ void serialise(QPDFObjectHandle object, const std::map<QPDFObjGen, int>& number_
                std::string& text) {
   if (object.isIndirect()) {
     const auto found = number_of.find(object.getObjGen());
-    text += found == number_of.end() ? std::string("null")
-                                     : std::to_string(found->second) + " 0 R";
+    text += found == number_of.end() ? std::string("null") : std::to_string(found->second) + " 0 R";
     return;
   }
   serialise_direct(object, number_of, text);
@@ -227,8 +225,9 @@ std::string read_range(std::FILE* file, const std::string& path, std::uint64_t o
 
 // The package's first line and its text part.
 std::string read_text(std::FILE* in, const LogoFormFile& file, std::uint64_t& data_at) {
-  const std::string first = read_range(
-      in, file.path, file.offset, static_cast<std::size_t>(std::min<std::uint64_t>(32, file.length)));
+  const std::string first =
+      read_range(in, file.path, file.offset,
+                 static_cast<std::size_t>(std::min<std::uint64_t>(32, file.length)));
   const std::size_t eol = first.find('\n');
   if (eol == std::string::npos) damaged(file);
   std::istringstream head(first.substr(0, eol));
@@ -244,8 +243,9 @@ std::string read_text(std::FILE* in, const LogoFormFile& file, std::uint64_t& da
 PackageHead read_head(const LogoFormFile& file) {
   OpenFile in(file.path);
   // Only the first two lines are needed: read a little and parse.
-  const std::string first = read_range(
-      in.file, file.path, file.offset, static_cast<std::size_t>(std::min<std::uint64_t>(128, file.length)));
+  const std::string first =
+      read_range(in.file, file.path, file.offset,
+                 static_cast<std::size_t>(std::min<std::uint64_t>(128, file.length)));
   std::istringstream lines(first);
   std::string magic;
   std::size_t text_length = 0;
@@ -356,7 +356,6 @@ void write_package(PdfOut& out, const LogoFormFile& file, int form_number, int& 
 
 std::uint64_t logo_form_bytes_copied() { return bytes_copied; }
 
-
 std::string package_logo_form(const std::string& fragment_pdf) {
   QPDF fragment;
   fragment.setSuppressWarnings(true);
@@ -384,8 +383,8 @@ std::string package_logo_form(const std::string& fragment_pdf) {
     dict.replaceKey(key, value);
   }
   auto data = form.getRawStreamData();
-  packer.add_form(dict, std::string(reinterpret_cast<const char*>(data->getBuffer()),
-                                    data->getSize()));
+  packer.add_form(dict,
+                  std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()));
   return packer.finish(box.urx - box.llx, box.ury - box.lly);
 }
 
@@ -487,7 +486,8 @@ void write_with_logo_forms(QPDF& pdf, const LogoForms& forms, const LogoFormSlot
   PdfOut out(sink);
   std::vector<std::uint64_t> offsets(order.size() + 1, 0);
   auto set_offset = [&](int n) {
-    if (static_cast<std::size_t>(n) >= offsets.size()) offsets.resize(static_cast<std::size_t>(n) + 1, 0);
+    if (static_cast<std::size_t>(n) >= offsets.size())
+      offsets.resize(static_cast<std::size_t>(n) + 1, 0);
     offsets[static_cast<std::size_t>(n)] = out.offset();
   };
   out.write("%PDF-1.6\n%\xbf\xf7\xa2\xfe\n");
@@ -508,10 +508,10 @@ void write_with_logo_forms(QPDF& pdf, const LogoForms& forms, const LogoFormSlot
       // Unfiltered streams (the placing content libqpdf made) are deflated, as QPDFWriter
       // would; XMP metadata stays readable.
       std::string deflated;
-      const bool deflate = !dict.hasKey("/Filter") && !dict.hasKey("/DecodeParms") &&
-                           !(dict.getKey("/Type").isName() &&
-                             dict.getKey("/Type").getName() == "/Metadata") &&
-                           deflate_bytes(data->getBuffer(), data->getSize(), deflated);
+      const bool deflate =
+          !dict.hasKey("/Filter") && !dict.hasKey("/DecodeParms") &&
+          !(dict.getKey("/Type").isName() && dict.getKey("/Type").getName() == "/Metadata") &&
+          deflate_bytes(data->getBuffer(), data->getSize(), deflated);
       const std::size_t length = deflate ? deflated.size() : data->getSize();
       text += "<< /Length " + std::to_string(length);
       if (deflate) text += " /Filter /FlateDecode";
@@ -549,8 +549,7 @@ void write_with_logo_forms(QPDF& pdf, const LogoForms& forms, const LogoFormSlot
           std::to_string(number_of.at(trailer.getKey("/Root").getObjGen())) + " 0 R";
   if (trailer.getKey("/Info").isIndirect())
     text += " /Info " + std::to_string(number_of.at(trailer.getKey("/Info").getObjGen())) + " 0 R";
-  text += " /ID [<" + id + "><" + id + ">] >>\nstartxref\n" + std::to_string(xref_at) +
-          "\n%%EOF\n";
+  text += " /ID [<" + id + "><" + id + ">] >>\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
   out.write(text);
 }
 

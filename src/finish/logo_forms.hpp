@@ -17,10 +17,9 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <qpdf/QPDF.hh>
 #include <string>
 #include <vector>
-
-#include <qpdf/QPDF.hh>
 
 namespace logogrid {
 

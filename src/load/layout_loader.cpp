@@ -57,8 +57,8 @@ class LayoutReader {
     char* end = nullptr;
     const long value = std::strtol(v.text.c_str(), &end, 10);
     if (v.text.empty() || *end != '\0' || value < min || value > max) {
-      invalid(v.pos, fmt::format("`{}: {}` must be a whole number from {} to {}", key, v.text,
-                                 min, max));
+      invalid(v.pos,
+              fmt::format("`{}: {}` must be a whole number from {} to {}", key, v.text, min, max));
       return;
     }
     out = static_cast<int>(value);
@@ -117,9 +117,10 @@ class LayoutReader {
     const std::string size = space == std::string::npos ? "" : v.text.substr(space + 1);
     const double pt = std::strtod(size.c_str(), &end);
     if (size.empty() || *end != '\0' || pt < 4 || pt > 200) {
-      invalid(v.pos, fmt::format("font `{}` must name a family and end with a size in pt "
-                                 "from 4 to 200",
-                                 v.text),
+      invalid(v.pos,
+              fmt::format("font `{}` must name a family and end with a size in pt "
+                          "from 4 to 200",
+                          v.text),
               {"e.g. \"DejaVu Sans Bold 18\""});
       return;
     }
@@ -153,8 +154,8 @@ void read_page(LayoutReader& r, const YamlNode& root, Layout& layout) {
         width = 148 * kPointsPerMm;
         height = 210 * kPointsPerMm;
       } else if (size->text != "A4") {
-        r.invalid(size->pos, fmt::format("page size `{}` is not A3, A4, A5 or [width, height]",
-                                         size->text),
+        r.invalid(size->pos,
+                  fmt::format("page size `{}` is not A3, A4, A5 or [width, height]", size->text),
                   {"e.g. size: [210mm, 297mm]"});
       }
     } else if (size->is_sequence() && size->items.size() == 2 && size->items[0].is_scalar() &&
@@ -202,10 +203,12 @@ void read_sections(LayoutReader& r, const YamlNode& root, Layout& layout) {
     r.length(*g, "gutter", layout.grid.gutter, 0, 100 * kPointsPerMm);
     r.choice<Layout::Order>(*g, "order", layout.grid.order,
                             {{"name", Layout::Order::name}, {"district", Layout::Order::district}});
-    r.choice<Layout::LastRow>(*g, "last_row", layout.grid.last_row,
-                              {{"left", Layout::LastRow::left}, {"center", Layout::LastRow::center}});
+    r.choice<Layout::LastRow>(
+        *g, "last_row", layout.grid.last_row,
+        {{"left", Layout::LastRow::left}, {"center", Layout::LastRow::center}});
   }
-  if (auto d = r.section(root, "district_heading", {"font"})) r.font(*d, "font", layout.district_heading.font);
+  if (auto d = r.section(root, "district_heading", {"font"}))
+    r.font(*d, "font", layout.district_heading.font);
   if (auto l = r.section(root, "logo", {"fit", "base", "trim", "padding"})) {
     r.choice<Layout::Fit>(*l, "fit", layout.logo.fit,
                           {{"contain", Layout::Fit::contain}, {"balanced", Layout::Fit::balanced}});
@@ -253,16 +256,17 @@ void check_geometry(LayoutReader& r, const YamlNode& root, const Layout& layout)
       (area_w - (layout.grid.columns - 1) * layout.grid.gutter) / layout.grid.columns;
   const double cell_h = (area_h - (layout.grid.rows - 1) * layout.grid.gutter) / layout.grid.rows;
   const double caption_h = layout.caption.max_lines * 1.2 * font_size(layout.caption.font);
-  const double needed_h = caption_h + layout.caption.gap + 2 * layout.logo.padding +
-                          5 * kPointsPerMm;
+  const double needed_h =
+      caption_h + layout.caption.gap + 2 * layout.logo.padding + 5 * kPointsPerMm;
   const double needed_w = 2 * layout.logo.padding + 5 * kPointsPerMm;
   if (cell_w < needed_w || cell_h < needed_h) {
-    r.invalid(pos_of("grid"),
-              fmt::format("cells are {:.1f} × {:.1f} mm, too small for a logo of at least 5 mm "
-                          "above its caption ({} lines), gap and padding (needs {:.1f} × {:.1f} mm)",
-                          cell_w / kPointsPerMm, cell_h / kPointsPerMm, layout.caption.max_lines,
-                          needed_w / kPointsPerMm, needed_h / kPointsPerMm),
-              {"use fewer columns or rows, a smaller gutter, caption or padding"});
+    r.invalid(
+        pos_of("grid"),
+        fmt::format("cells are {:.1f} × {:.1f} mm, too small for a logo of at least 5 mm "
+                    "above its caption ({} lines), gap and padding (needs {:.1f} × {:.1f} mm)",
+                    cell_w / kPointsPerMm, cell_h / kPointsPerMm, layout.caption.max_lines,
+                    needed_w / kPointsPerMm, needed_h / kPointsPerMm),
+        {"use fewer columns or rows, a smaller gutter, caption or padding"});
   }
 }
 
@@ -283,11 +287,16 @@ bool parse_length(const std::string& text, double& points) {
   std::string unit = text.substr(i);
   while (!unit.empty() && unit.back() == ' ') unit.pop_back();
   double factor = 0;
-  if (unit == "mm") factor = kPointsPerMm;
-  else if (unit == "cm") factor = 10 * kPointsPerMm;
-  else if (unit == "pt") factor = 1;
-  else if (unit == "in") factor = 72;
-  else return false;
+  if (unit == "mm")
+    factor = kPointsPerMm;
+  else if (unit == "cm")
+    factor = 10 * kPointsPerMm;
+  else if (unit == "pt")
+    factor = 1;
+  else if (unit == "in")
+    factor = 72;
+  else
+    return false;
   points = value * factor;
   return std::isfinite(points);
 }
@@ -305,8 +314,9 @@ Layout load_layout(const std::string& path, Diagnostics& diagnostics) {
   }
   if (!parsed.root || parsed.root->is_null()) return layout;  // empty: all defaults
   const YamlNode& root = *parsed.root;
-  if (!r.schema().check_mapping(root, {"page", "margins", "heading", "grid", "district_heading",
-                                       "logo", "caption", "page_numbers", "pdf"},
+  if (!r.schema().check_mapping(root,
+                                {"page", "margins", "heading", "grid", "district_heading", "logo",
+                                 "caption", "page_numbers", "pdf"},
                                 "the layout"))
     return layout;
   const int errors_before = diagnostics.errors();

@@ -26,7 +26,7 @@ struct RawCommitment {
 };
 
 struct RawParticipant {
-  Position pos;        // of the entry (first key of the mapping)
+  Position pos;  // of the entry (first key of the mapping)
   Located name;
   Located ags;
   Located caption;
@@ -44,8 +44,8 @@ struct RawCampaign {
 };
 
 struct ParticipantsFile {
-  std::string path;     // as given on the command line (used in diagnostics)
-  std::string folder;   // the folder logo paths are relative to
+  std::string path;    // as given on the command line (used in diagnostics)
+  std::string folder;  // the folder logo paths are relative to
   RawCampaign campaign;
   std::vector<RawParticipant> participants;
   bool syntax_error = false;  // yaml-syntax: the whole file was rejected

@@ -14,8 +14,7 @@ namespace {
 constexpr std::size_t kMaxParticipantsBytes = 64u * 1024u * 1024u;
 
 const std::vector<std::string> kTopKeys{"campaign", "participants"};
-const std::vector<std::string> kCampaignKeys{"title", "deadline", "region", "layout",
-                                             "register"};
+const std::vector<std::string> kCampaignKeys{"title", "deadline", "region", "layout", "register"};
 const std::vector<std::string> kEntryKeys{"name", "ags", "caption", "logo", "commitment"};
 const std::vector<std::string> kCommitmentKeys{"kind", "date", "reference"};
 
@@ -38,8 +37,7 @@ RawCampaign read_campaign(const YamlNode& root, Schema& schema) {
   campaign.region = schema.scalar(*node, "region");
   campaign.layout = schema.scalar(*node, "layout");
   campaign.register_file = schema.scalar(*node, "register");
-  if (is_absent(*node, "deadline"))
-    schema.missing(node->pos, "deadline", "campaign");
+  if (is_absent(*node, "deadline")) schema.missing(node->pos, "deadline", "campaign");
   return campaign;
 }
 
@@ -72,10 +70,8 @@ RawParticipant read_entry(const YamlNode& node, Schema& schema) {
       commitment.kind = schema.scalar(*c, "kind", label);
       commitment.date = schema.scalar(*c, "date", label);
       commitment.reference = schema.scalar(*c, "reference", label);
-      if (is_absent(*c, "kind"))
-        schema.missing(c->pos, "kind", "commitment", label);
-      if (is_absent(*c, "date"))
-        schema.missing(c->pos, "date", "commitment", label);
+      if (is_absent(*c, "kind")) schema.missing(c->pos, "kind", "commitment", label);
+      if (is_absent(*c, "date")) schema.missing(c->pos, "date", "commitment", label);
       entry.commitment = commitment;
     }
   }
@@ -96,10 +92,10 @@ ParticipantsFile load_participants(const std::string& path, Diagnostics& diagnos
   if (parsed.error) {
     Position pos = parsed.error->pos;
     if (pos.line == 0) pos = {1, 1};
-    diagnostics.error("yaml-syntax", path, pos,
-                      fmt::format("the participants file is not valid YAML: {}",
-                                  parsed.error->message),
-                      {"fix the YAML at this position; the whole file was rejected"});
+    diagnostics.error(
+        "yaml-syntax", path, pos,
+        fmt::format("the participants file is not valid YAML: {}", parsed.error->message),
+        {"fix the YAML at this position; the whole file was rejected"});
     file.syntax_error = true;
     return file;
   }

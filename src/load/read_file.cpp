@@ -19,11 +19,10 @@ std::string read_input_file(const std::string& path, const std::string& what,
   if (std::filesystem::is_directory(path, ec))
     throw FatalError(fmt::format("cannot read {} {}: it is a folder", what, path));
   const auto size = std::filesystem::file_size(path, ec);
-  if (ec)
-    throw FatalError(fmt::format("cannot read {} {}: {}", what, path, ec.message()));
+  if (ec) throw FatalError(fmt::format("cannot read {} {}: {}", what, path, ec.message()));
   if (size > max_bytes)
-    throw FatalError(fmt::format("{} {} is {} bytes; the limit is {} bytes", what, path, size,
-                                 max_bytes));
+    throw FatalError(
+        fmt::format("{} {} is {} bytes; the limit is {} bytes", what, path, size, max_bytes));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw FatalError(fmt::format("cannot read {} {}: {}", what, path, std::strerror(errno)));
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

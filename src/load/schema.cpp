@@ -25,12 +25,12 @@ bool Schema::check_mapping(const YamlNode& node, const std::vector<std::string>&
     for (const auto& k : known) is_known = is_known || k == key.text;
     if (!is_known) {
       std::vector<std::string> hints;
-      const auto near = closest_matches(key.text, known, 1, std::max<std::size_t>(2, key.text.size() / 2));
+      const auto near =
+          closest_matches(key.text, known, 1, std::max<std::size_t>(2, key.text.size() / 2));
       if (!near.empty()) hints.push_back(fmt::format("did you mean `{}`?", near.front()));
       hints.push_back(fmt::format("{} takes: {}", what, fmt::join(known, ", ")));
       diagnostics_.error(codes_.unknown_key, file_, key.pos,
-                         fmt::format("unknown key `{}` in {}", key.text, what), hints,
-                         participant);
+                         fmt::format("unknown key `{}` in {}", key.text, what), hints, participant);
       ++errors_;
     } else if (!seen.insert(key.text).second) {
       diagnostics_.error(codes_.unknown_key, file_, key.pos,
@@ -65,17 +65,16 @@ Located Schema::scalar(const YamlNode& mapping, const std::string& key,
 
 void Schema::missing(Position pos, const std::string& field, const std::string& what,
                      const std::string& participant) {
-  diagnostics_.error(codes_.missing, file_, pos,
-                     fmt::format("{} has no `{}`", what, field),
+  diagnostics_.error(codes_.missing, file_, pos, fmt::format("{} has no `{}`", what, field),
                      {fmt::format("add `{}:` to {}", field, what)}, participant);
   ++errors_;
 }
 
-void Schema::type_error(const YamlNode& node, const std::string& field,
-                        const std::string& expected, const std::string& participant) {
+void Schema::type_error(const YamlNode& node, const std::string& field, const std::string& expected,
+                        const std::string& participant) {
   diagnostics_.error(codes_.type, file_, node.pos,
-                     fmt::format("{} must be {}, not {}", field, expected, describe(node.kind)),
-                     {}, participant);
+                     fmt::format("{} must be {}, not {}", field, expected, describe(node.kind)), {},
+                     participant);
   ++errors_;
 }
 

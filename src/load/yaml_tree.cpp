@@ -158,10 +158,14 @@ std::string strip_yaml_cpp_prefix(std::string message) {
 
 const char* describe(YamlNode::Kind kind) {
   switch (kind) {
-    case YamlNode::Kind::null: return "an empty value";
-    case YamlNode::Kind::scalar: return "a single value";
-    case YamlNode::Kind::sequence: return "a list";
-    case YamlNode::Kind::mapping: return "a mapping";
+    case YamlNode::Kind::null:
+      return "an empty value";
+    case YamlNode::Kind::scalar:
+      return "a single value";
+    case YamlNode::Kind::sequence:
+      return "a list";
+    case YamlNode::Kind::mapping:
+      return "a mapping";
   }
   return "a node";
 }

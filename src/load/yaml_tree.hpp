@@ -22,8 +22,8 @@ struct YamlNode {
   enum class Kind { null, scalar, sequence, mapping };
   Kind kind = Kind::null;
   Position pos;
-  std::string text;  // scalar source text (after YAML unquoting)
-  std::vector<YamlNode> items;                          // sequence
+  std::string text;                // scalar source text (after YAML unquoting)
+  std::vector<YamlNode> items;     // sequence
   std::vector<YamlEntry> entries;  // mapping
 
   bool is_scalar() const { return kind == Kind::scalar; }

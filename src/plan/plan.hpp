@@ -17,9 +17,9 @@ namespace logogrid {
 
 // One logo to place, in print order.
 struct PlanEntry {
-  std::string caption;       // text under the logo
-  std::string district;      // group label for order: district ("" otherwise)
-  double ink_width = 1;      // trimmed artwork size in any unit; only the ratio matters
+  std::string caption;   // text under the logo
+  std::string district;  // group label for order: district ("" otherwise)
+  double ink_width = 1;  // trimmed artwork size in any unit; only the ratio matters
   double ink_height = 1;
 };
 
@@ -44,8 +44,8 @@ struct Placement {
 };
 
 struct PagePlan {
-  int index = 0;   // 0-based position in the document
-  int number = 0;  // printed page number (layout.page_numbers.first + index)
+  int index = 0;      // 0-based position in the document
+  int number = 0;     // printed page number (layout.page_numbers.first + index)
   bool recto = true;  // odd printed number: inside margin on the left
   std::vector<Placement> placements;
   std::optional<TextBlock> heading;
@@ -76,8 +76,7 @@ Plan plan_pages(const Layout& layout, const std::string& title,
 
 // The logo rectangle for artwork of ink size (w, h) in a logo area, per layout.logo.fit:
 // contain, or balanced (equal visual area, a square of side base × min(W, H), clamped).
-Rect fit_logo(const Layout::Logo& logo, const Rect& logo_area, double ink_width,
-              double ink_height);
+Rect fit_logo(const Layout::Logo& logo, const Rect& logo_area, double ink_width, double ink_height);
 
 // The logo area every cell of this layout gets (same size on every page), positioned at
 // the origin; used by check to compute effective ppi before the full plan exists.

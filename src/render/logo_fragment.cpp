@@ -36,8 +36,8 @@ std::string render_logo_fragment(const Logo& logo, double width, double height) 
     const cairo_status_t status =
         draw != CAIRO_STATUS_SUCCESS ? draw : cairo_surface_status(surface.get());
     if (status != CAIRO_STATUS_SUCCESS)
-      throw FatalError("failed to draw logo " + logo.path + " (cairo: " +
-                       cairo_status_to_string(status) + ")");
+      throw FatalError("failed to draw logo " + logo.path +
+                       " (cairo: " + cairo_status_to_string(status) + ")");
   }
   return pdf;
 }

@@ -3,13 +3,12 @@
 
 #include <png.h>
 
+#include <cstdint>
+#include <cstdio>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFWriter.hh>
-
-#include <cstdio>
-#include <cstdint>
 #include <vector>
 
 #include "diag/fatal_error.hpp"
@@ -66,9 +65,9 @@ QPDFObjectHandle image_stream(QPDF& pdf, std::uint32_t w, std::uint32_t h, const
                               int bits, std::string data, QPDFObjectHandle decode_parms) {
   QPDFObjectHandle image = pdf.newStream();
   // Raw planes (decode_parms null) are deflated by the fragment's QPDFWriter.
-  image.replaceStreamData(data, decode_parms.isNull() ? QPDFObjectHandle::newNull()
-                                                      : name("/FlateDecode"),
-                          decode_parms);
+  image.replaceStreamData(
+      data, decode_parms.isNull() ? QPDFObjectHandle::newNull() : name("/FlateDecode"),
+      decode_parms);
   QPDFObjectHandle dict = image.getDict();
   dict.replaceKey("/Type", name("/XObject"));
   dict.replaceKey("/Subtype", name("/Image"));
@@ -104,9 +103,8 @@ std::string render_png_fragment(const Logo& logo, double width, double height) {
     parms.replaceKey("/Colors", integer(colours));
     parms.replaceKey("/BitsPerComponent", integer(png.bit_depth));
     parms.replaceKey("/Columns", integer(png.width));
-    image = image_stream(pdf, png.width, png.height,
-                         colours == 3 ? "/DeviceRGB" : "/DeviceGray", png.bit_depth, png.idat,
-                         parms);
+    image = image_stream(pdf, png.width, png.height, colours == 3 ? "/DeviceRGB" : "/DeviceGray",
+                         png.bit_depth, png.idat, parms);
   } else {
     png_image decoded{};
     decoded.version = PNG_IMAGE_VERSION;
@@ -130,11 +128,12 @@ std::string render_png_fragment(const Logo& logo, double width, double height) {
       opaque = opaque && alpha[i] == 255;
     }
     std::vector<unsigned char>().swap(rgba);
-    image = image_stream(pdf, decoded.width, decoded.height, "/DeviceRGB", 8, std::string(rgb.begin(), rgb.end()),
-                         QPDFObjectHandle::newNull());
+    image = image_stream(pdf, decoded.width, decoded.height, "/DeviceRGB", 8,
+                         std::string(rgb.begin(), rgb.end()), QPDFObjectHandle::newNull());
     if (!opaque) {
-      QPDFObjectHandle mask = image_stream(pdf, decoded.width, decoded.height, "/DeviceGray", 8,
-                                           std::string(alpha.begin(), alpha.end()), QPDFObjectHandle::newNull());
+      QPDFObjectHandle mask =
+          image_stream(pdf, decoded.width, decoded.height, "/DeviceGray", 8,
+                       std::string(alpha.begin(), alpha.end()), QPDFObjectHandle::newNull());
       image.getDict().replaceKey("/SMask", mask);
     }
   }
@@ -154,9 +153,9 @@ std::string render_png_fragment(const Logo& logo, double width, double height) {
   resources.replaceKey("/XObject", xobjects);
   QPDFObjectHandle page = QPDFObjectHandle::newDictionary();
   page.replaceKey("/Type", name("/Page"));
-  page.replaceKey("/MediaBox", QPDFObjectHandle::newArray(
-                                   {integer(0), integer(0), QPDFObjectHandle::newReal(width, 6),
-                                    QPDFObjectHandle::newReal(height, 6)}));
+  page.replaceKey("/MediaBox", QPDFObjectHandle::newArray({integer(0), integer(0),
+                                                           QPDFObjectHandle::newReal(width, 6),
+                                                           QPDFObjectHandle::newReal(height, 6)}));
   page.replaceKey("/Resources", resources);
   page.replaceKey("/Contents", pdf.newStream(content));
   pdf.addPage(pdf.makeIndirectObject(page), false);

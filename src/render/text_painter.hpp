@@ -10,7 +10,6 @@
 
 namespace logogrid {
 
-
 // A font description for `font` (no size, "DejaVu Sans Bold") at `size_pt`.
 PangoFontDescription* new_font_description(const std::string& font, double size_pt);
 

@@ -20,10 +20,18 @@ std::string xml_escape(const std::string& text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
           out += ' ';
@@ -38,12 +46,18 @@ std::string xml_escape(const std::string& text) {
 std::string github_escape(const std::string& text, bool property) {
   std::string out;
   for (char c : text) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else if (property && c == ':') out += "%3A";
-    else if (property && c == ',') out += "%2C";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else if (property && c == ':')
+      out += "%3A";
+    else if (property && c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -85,9 +99,9 @@ nlohmann::json json_report(const Job& job, const Plan* plan,
     entry["line"] = p.pos.line;
     entry["caption"] = p.caption;
     if (!p.district.empty()) entry["district"] = p.district;
-    entry["commitment"] = p.commitment ? json{{"kind", p.commitment->kind},
-                                              {"date", p.commitment->date.iso()}}
-                                       : json(nullptr);
+    entry["commitment"] =
+        p.commitment ? json{{"kind", p.commitment->kind}, {"date", p.commitment->date.iso()}}
+                     : json(nullptr);
     if (p.commitment && !p.commitment->reference.empty())
       entry["commitment"]["reference"] = p.commitment->reference;
     const auto& logo = job.logos.size() > p.index ? job.logos[p.index] : std::nullopt;
@@ -106,14 +120,15 @@ nlohmann::json json_report(const Job& job, const Plan* plan,
   report["participants"] = participants;
   json diagnostics = json::array();
   for (const auto& d : job.diagnostics.items()) {
-    diagnostics.push_back({{"severity", to_string(d.severity)},
-                           {"code", d.code},
-                           {"file", d.file},
-                           {"line", d.pos.line},
-                           {"column", d.pos.column},
-                           {"participant", d.participant.empty() ? json(nullptr) : json(d.participant)},
-                           {"message", d.message},
-                           {"hints", d.hints}});
+    diagnostics.push_back(
+        {{"severity", to_string(d.severity)},
+         {"code", d.code},
+         {"file", d.file},
+         {"line", d.pos.line},
+         {"column", d.pos.column},
+         {"participant", d.participant.empty() ? json(nullptr) : json(d.participant)},
+         {"message", d.message},
+         {"hints", d.hints}});
   }
   report["diagnostics"] = diagnostics;
   if (plan && entries) {
@@ -143,13 +158,12 @@ std::string junit_report(const Job& job) {
     std::string body;
     for (const auto& d : items) {
       if (!belongs(d)) continue;
-      const std::string where = d.pos.line > 0
-                                    ? fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.column)
-                                    : d.file;
+      const std::string where =
+          d.pos.line > 0 ? fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.column) : d.file;
       if (d.severity == Severity::error) {
         ++failures;
-        body += fmt::format("      <failure type=\"{}\" message=\"{}\">{}: {}</failure>\n",
-                            d.code, xml_escape(d.message), xml_escape(where), xml_escape(d.message));
+        body += fmt::format("      <failure type=\"{}\" message=\"{}\">{}: {}</failure>\n", d.code,
+                            xml_escape(d.message), xml_escape(where), xml_escape(d.message));
       } else {
         body += fmt::format("      <system-out>warning[{}] {}: {}</system-out>\n", d.code,
                             xml_escape(where), xml_escape(d.message));
@@ -160,8 +174,9 @@ std::string junit_report(const Job& job) {
   };
   add_case("files", [](const Diagnostic& d) { return d.participant.empty(); });
   for (const auto& p : job.model.participants)
-    add_case(p.name.empty() ? fmt::format("entry at line {}", p.pos.line) : p.name,
-             [&](const Diagnostic& d) { return !d.participant.empty() && d.participant == p.name; });
+    add_case(
+        p.name.empty() ? fmt::format("entry at line {}", p.pos.line) : p.name,
+        [&](const Diagnostic& d) { return !d.participant.empty() && d.participant == p.name; });
   const std::size_t tests = job.model.participants.size() + 1;
   return fmt::format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -16,8 +16,9 @@ bool starts_with(std::string_view bytes, std::string_view magic) {
 
 std::string lowercase_prefix(std::string_view bytes, std::size_t count) {
   std::string out(bytes.substr(0, count));
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  std::transform(out.begin(), out.end(), out.begin(), [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  });
   return out;
 }
 

@@ -2,14 +2,12 @@
 // decoder, and fingerprint the bytes. Also the small helpers declared in logo.hpp.
 #include "resolve/logo.hpp"
 
-#include "cache/sha256.hpp"
-
+#include <fmt/format.h>
 #include <glib.h>
 
 #include <utility>
 
-#include <fmt/format.h>
-
+#include "cache/sha256.hpp"
 #include "resolve/content_sniff.hpp"
 #include "resolve/logo_report.hpp"
 #include "resolve/png_logo.hpp"
@@ -43,8 +41,8 @@ std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
   LogoReport report(request, diagnostics);
   if (bytes.size() > kMaxLogoBytes) {
     report.problem("logo-too-large",
-                   fmt::format("{} is {}; the limit is {}", report.name(),
-                               mebibytes(bytes.size()), mebibytes(kMaxLogoBytes)),
+                   fmt::format("{} is {}; the limit is {}", report.name(), mebibytes(bytes.size()),
+                               mebibytes(kMaxLogoBytes)),
                    {"supply an SVG, or a PNG with fewer pixels or better compression"});
     return std::nullopt;
   }
@@ -69,8 +67,8 @@ std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
       report.problem("logo-unsupported",
                      sniffed.looks_like.empty()
                          ? fmt::format("{} is neither SVG nor PNG", report.name())
-                         : fmt::format("{} is neither SVG nor PNG: it looks like {}",
-                                       report.name(), sniffed.looks_like),
+                         : fmt::format("{} is neither SVG nor PNG: it looks like {}", report.name(),
+                                       sniffed.looks_like),
                      {"supply the logo as SVG (preferred) or PNG; the file name's extension "
                       "does not matter, its content does"});
       break;

@@ -40,21 +40,21 @@ struct Logo {
   std::string content_hash;  // hex SHA-256 of bytes
   double width = 0;          // intrinsic size, same units as ink
   double height = 0;
-  int pixel_width = 0;       // PNG only
+  int pixel_width = 0;  // PNG only
   int pixel_height = 0;
-  InkBox ink;                // what shows on white paper (== whole box when trim is off)
+  InkBox ink;                       // what shows on white paper (== whole box when trim is off)
   bool has_filter_effects = false;  // SVG filters: rasterised at print resolution
   int ink_side = 0;  // LogoRequest::svg_ink_side it was resolved with (facts cache key)
   std::shared_ptr<const SvgDocument> svg;  // SVG only: parsed once, reused by render
 };
 
 struct LogoRequest {
-  std::string folder;            // the participants file's folder (the root)
-  std::string path;              // as written
-  std::string participants_file; // for diagnostics
-  Position pos;                  // of the logo value
-  std::string participant;       // name for diagnostics
-  bool as_warnings = false;      // excluded entries: problems become warnings
+  std::string folder;             // the participants file's folder (the root)
+  std::string path;               // as written
+  std::string participants_file;  // for diagnostics
+  Position pos;                   // of the logo value
+  std::string participant;        // name for diagnostics
+  bool as_warnings = false;       // excluded entries: problems become warnings
   // Longest side of the SVG ink raster; 0 = kSvgInkRenderSide. A build derives it from the
   // logo area, so the ink box is just as precise as printing needs (see svg_logo.hpp).
   int svg_ink_side = 0;
@@ -74,7 +74,7 @@ struct LogoFacts {
 // logo-outside-root, logo-unsupported, logo-corrupt, logo-too-large, logo-empty,
 // logo-svg-text, logo-external-ref) and returns nullopt for errors.
 std::optional<Logo> resolve_logo(const LogoRequest& request, Diagnostics& diagnostics,
-                                const LogoFacts* facts = nullptr);
+                                 const LogoFacts* facts = nullptr);
 
 // The part of resolve_logo after the file was read: sniff, limits, decode, measure ink.
 // Used by resolve_logo and by the fuzz targets.

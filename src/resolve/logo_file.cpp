@@ -2,6 +2,7 @@
 // participants file's folder lexically and after following symlinks; the size is checked
 // with fstat on the opened file before a single byte is read.
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,8 +10,6 @@
 #include <cstring>
 #include <filesystem>
 #include <system_error>
-
-#include <fmt/format.h>
 
 #include "resolve/logo.hpp"
 #include "resolve/logo_report.hpp"
@@ -40,7 +39,7 @@ struct FileDescriptor {
 }  // namespace
 
 std::optional<Logo> resolve_logo(const LogoRequest& request, Diagnostics& diagnostics,
-                                const LogoFacts* facts) {
+                                 const LogoFacts* facts) {
   LogoReport report(request, diagnostics);
   const fs::path written(request.path);
   if (request.path.empty()) {
@@ -109,11 +108,11 @@ std::optional<Logo> resolve_logo(const LogoRequest& request, Diagnostics& diagno
   }
   const auto size = static_cast<std::size_t>(info.st_size);
   if (size > kMaxLogoBytes) {
-    report.problem("logo-too-large",
-                   fmt::format("{} is {:.1f} MiB; the limit is {} MiB", request.path,
-                               static_cast<double>(size) / (1024.0 * 1024.0),
-                               kMaxLogoBytes / (1024u * 1024u)),
-                   {"supply an SVG, or a PNG with fewer pixels or better compression"});
+    report.problem(
+        "logo-too-large",
+        fmt::format("{} is {:.1f} MiB; the limit is {} MiB", request.path,
+                    static_cast<double>(size) / (1024.0 * 1024.0), kMaxLogoBytes / (1024u * 1024u)),
+        {"supply an SVG, or a PNG with fewer pixels or better compression"});
     return std::nullopt;
   }
 

@@ -18,9 +18,9 @@ class LogoReport {
 
   // A problem that makes the logo unusable: an error, or a warning for excluded entries.
   void problem(std::string code, std::string message, std::vector<std::string> hints) {
-    diagnostics_.add(request_.as_warnings ? Severity::warning : Severity::error,
-                     std::move(code), request_.participants_file, request_.pos,
-                     std::move(message), std::move(hints), request_.participant);
+    diagnostics_.add(request_.as_warnings ? Severity::warning : Severity::error, std::move(code),
+                     request_.participants_file, request_.pos, std::move(message), std::move(hints),
+                     request_.participant);
   }
 
   // A finding that leaves the logo usable.

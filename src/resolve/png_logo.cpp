@@ -2,6 +2,7 @@
 // setjmp and the last libpng call lives in plain C structs: no destructor is ever skipped.
 #include "resolve/png_logo.hpp"
 
+#include <fmt/format.h>
 #include <png.h>
 
 #include <algorithm>
@@ -11,8 +12,6 @@
 #include <cstring>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "resolve/ink_box.hpp"
 
@@ -67,8 +66,7 @@ void on_png_read(png_structp png, png_bytep out, png_size_t count) {
 // pixel occurs in exactly one pass, so the bounds are the same. Returns false with
 // state->error set on any libpng error.
 bool read_png_rows(PngRead* state) {
-  state->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, state, on_png_error,
-                                      on_png_warning);
+  state->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, state, on_png_error, on_png_warning);
   if (!state->png) {
     std::snprintf(state->error, sizeof state->error, "out of memory");
     return false;
@@ -163,10 +161,10 @@ bool decode_png_logo(Logo& logo, LogoReport& report) {
   }
   if (bytes.compare(kSignatureBytes + 4, 4, "IHDR") != 0 ||
       read_be32(bytes, kSignatureBytes) != 13) {
-    report.problem("logo-corrupt",
-                   fmt::format("{} is not a valid PNG (the first chunk is not IHDR)",
-                               report.name()),
-                   corrupt_hint);
+    report.problem(
+        "logo-corrupt",
+        fmt::format("{} is not a valid PNG (the first chunk is not IHDR)", report.name()),
+        corrupt_hint);
     return false;
   }
   const Ihdr ihdr{read_be32(bytes, kSignatureBytes + 8), read_be32(bytes, kSignatureBytes + 12)};
@@ -191,13 +189,19 @@ bool decode_png_logo(Logo& logo, LogoReport& report) {
 
   InkBounds ink;
   std::vector<unsigned char> row(std::size_t{ihdr.width} * 4u);
-  PngRead state{reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), 0, {}, &ink,
-                row.data(), nullptr, nullptr};
+  PngRead state{reinterpret_cast<const unsigned char*>(bytes.data()),
+                bytes.size(),
+                0,
+                {},
+                &ink,
+                row.data(),
+                nullptr,
+                nullptr};
   if (!read_png_rows(&state)) {
-    report.problem("logo-corrupt",
-                   fmt::format("{} is not a valid PNG ({})", report.name(),
-                               describe_png_error(state.error)),
-                   corrupt_hint);
+    report.problem(
+        "logo-corrupt",
+        fmt::format("{} is not a valid PNG ({})", report.name(), describe_png_error(state.error)),
+        corrupt_hint);
     return false;
   }
 

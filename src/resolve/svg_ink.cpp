@@ -29,8 +29,8 @@ struct Region {
 
 // Draws the document with `viewport` into a w×h surface whose origin is (x, y) of the
 // raster. Returns nullptr on a drawing error.
-Surface draw(RsvgHandle* handle, const RsvgRectangle& viewport, const Region& r,
-             std::string& error, const Region* clips = nullptr, int clip_count = 0) {
+Surface draw(RsvgHandle* handle, const RsvgRectangle& viewport, const Region& r, std::string& error,
+             const Region* clips = nullptr, int clip_count = 0) {
   Surface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, r.w, r.h));
   cairo_t* cr = cairo_create(surface.get());
   cairo_translate(cr, -r.x, -r.y);

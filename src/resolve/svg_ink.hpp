@@ -1,8 +1,8 @@
 // Ink measurement for SVG logos: which render pixels at a given scale would show on white
 // paper. Equal to scanning one full raster of kSvgInkRenderSide px, but cheaper: a coarse
 // raster finds where the ink can be, then one full-resolution raster clipped to thin bands
-// along the four edges of that region finds the exact rows and columns. Falls back to the full raster whenever a band cannot
-// prove its edge (ink on the band's outer border, or no ink in it).
+// along the four edges of that region finds the exact rows and columns. Falls back to the full
+// raster whenever a band cannot prove its edge (ink on the band's outer border, or no ink in it).
 #pragma once
 
 #include <librsvg/rsvg.h>
@@ -15,8 +15,8 @@
 namespace logogrid {
 
 struct SvgInkRaster {
-  double scale = 1;      // render pixels per user unit
-  int pixel_width = 1;   // the full raster the result is equal to
+  double scale = 1;     // render pixels per user unit
+  int pixel_width = 1;  // the full raster the result is equal to
   int pixel_height = 1;
   bool has_filter_effects = false;  // filters need the whole raster: measured on it
 };

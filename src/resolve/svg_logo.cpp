@@ -2,6 +2,7 @@
 #include "resolve/svg_logo.hpp"
 
 #include <cairo.h>
+#include <fmt/format.h>
 #include <gio/gio.h>
 #include <librsvg/rsvg.h>
 
@@ -11,8 +12,6 @@
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "resolve/ink_box.hpp"
 #include "resolve/svg_document.hpp"
@@ -70,10 +69,10 @@ bool report_scan(const SvgScan& scan, LogoReport& report) {
                      {"supply the logo as SVG or PNG"});
       return false;
     case SvgScan::Outcome::too_complex:
-      report.problem("logo-too-large",
-                     fmt::format("{} is too complex to print safely: {}", report.name(),
-                                 scan.reason),
-                     {"simplify the drawing, or supply a PNG of at least 300 ppi"});
+      report.problem(
+          "logo-too-large",
+          fmt::format("{} is too complex to print safely: {}", report.name(), scan.reason),
+          {"simplify the drawing, or supply a PNG of at least 300 ppi"});
       return false;
   }
   if (scan.text_line > 0) {
@@ -88,21 +87,21 @@ bool report_scan(const SvgScan& scan, LogoReport& report) {
         scan.external_ref_count > 1
             ? fmt::format(" (and {} more outside references)", scan.external_ref_count - 1)
             : "";
-    report.warning("logo-external-ref",
-                   fmt::format("{} refers to \"{}\"{}{}; outside files and URLs are never "
-                               "loaded, so that part will be missing",
-                               report.name(), scan.external_ref, svg_line(scan.external_ref_line),
-                               more),
-                   {"embed the image or stylesheet in the SVG (as a data: URI) or remove the "
-                    "reference"});
+    report.warning(
+        "logo-external-ref",
+        fmt::format("{} refers to \"{}\"{}{}; outside files and URLs are never "
+                    "loaded, so that part will be missing",
+                    report.name(), scan.external_ref, svg_line(scan.external_ref_line), more),
+        {"embed the image or stylesheet in the SVG (as a data: URI) or remove the "
+         "reference"});
   }
   return true;
 }
 
 // The document's size in CSS px: its width and height, else its viewBox.
 bool intrinsic_size(RsvgHandle* handle, double& width, double& height) {
-  if (rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) &&
-      usable_side(width) && usable_side(height))
+  if (rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) && usable_side(width) &&
+      usable_side(height))
     return true;
   gboolean has_width = FALSE, has_height = FALSE, has_viewbox = FALSE;
   RsvgLength length_w{}, length_h{};
@@ -131,13 +130,12 @@ bool decode_svg_logo(Logo& logo, LogoReport& report, int ink_side) {
   logo.has_filter_effects = scan.has_filter_effects;
 
   // No base file: librsvg then refuses every reference except data: URIs.
-  const std::unique_ptr<GInputStream, GObjectUnref> stream(
-      g_memory_input_stream_new_from_data(logo.bytes.data(),
-                                          static_cast<gssize>(logo.bytes.size()), nullptr));
+  const std::unique_ptr<GInputStream, GObjectUnref> stream(g_memory_input_stream_new_from_data(
+      logo.bytes.data(), static_cast<gssize>(logo.bytes.size()), nullptr));
   GError* error = nullptr;
   auto document = std::make_shared<SvgDocument>();
-  document->handle = rsvg_handle_new_from_stream_sync(stream.get(), nullptr,
-                                                      RSVG_HANDLE_FLAGS_NONE, nullptr, &error);
+  document->handle = rsvg_handle_new_from_stream_sync(stream.get(), nullptr, RSVG_HANDLE_FLAGS_NONE,
+                                                      nullptr, &error);
   if (!document->handle) {
     report.problem("logo-corrupt",
                    fmt::format("{} is not a valid SVG ({})", report.name(),
@@ -157,10 +155,10 @@ bool decode_svg_logo(Logo& logo, LogoReport& report, int ink_side) {
 
   // Render so that the long side is ink_side px; measure ink on white.
   const double scale = ink_side / std::max(document->width, document->height);
-  const int pixel_width = std::clamp(static_cast<int>(std::ceil(document->width * scale)), 1,
-                                     ink_side);
-  const int pixel_height = std::clamp(static_cast<int>(std::ceil(document->height * scale)), 1,
-                                      ink_side);
+  const int pixel_width =
+      std::clamp(static_cast<int>(std::ceil(document->width * scale)), 1, ink_side);
+  const int pixel_height =
+      std::clamp(static_cast<int>(std::ceil(document->height * scale)), 1, ink_side);
   std::string draw_error;
   const std::optional<InkBounds> measured = measure_svg_ink(
       document->handle, document->width, document->height,
@@ -181,8 +179,9 @@ bool decode_svg_logo(Logo& logo, LogoReport& report, int ink_side) {
         "check that the right file was exported; a white logo needs a coloured version for "
         "print"};
     if (scan.external_ref_count > 0)
-      hints.insert(hints.begin(), "its content is in outside files, which are never loaded: "
-                                  "embed them in the SVG");
+      hints.insert(hints.begin(),
+                   "its content is in outside files, which are never loaded: "
+                   "embed them in the SVG");
     report.problem("logo-empty",
                    fmt::format("{} has nothing that would show on white paper", report.name()),
                    std::move(hints));

@@ -3,11 +3,12 @@
 // after their total expanded size was checked against kMaxSvgEntityExpansion.
 #include "resolve/svg_scan.hpp"
 
+#include <fmt/format.h>
 #include <libxml/entities.h>
+#include <libxml/globals.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/globals.h>
 #include <libxml/xmlerror.h>
 
 #include <algorithm>
@@ -15,8 +16,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-
-#include <fmt/format.h>
 
 namespace logogrid {
 namespace {
@@ -197,9 +196,9 @@ bool walk(xmlDoc* doc, SvgScan& scan) {
         expansion += entity_expansion(sizes, attr->children);
       if (expansion > kMaxSvgEntityExpansion) {
         scan.outcome = SvgScan::Outcome::entity_bomb;
-        scan.reason = fmt::format(
-            "line {}: its XML entities expand to more than {} KiB; an entity bomb?", line,
-            kMaxSvgEntityExpansion / 1024);
+        scan.reason =
+            fmt::format("line {}: its XML entities expand to more than {} KiB; an entity bomb?",
+                        line, kMaxSvgEntityExpansion / 1024);
         return false;
       }
       if (is_svg_element(node, "text") && scan.text_line == 0) scan.text_line = line;
@@ -223,9 +222,9 @@ bool walk(xmlDoc* doc, SvgScan& scan) {
     }
     if (expansion > kMaxSvgEntityExpansion) {
       scan.outcome = SvgScan::Outcome::entity_bomb;
-      scan.reason = fmt::format(
-          "line {}: its XML entities expand to more than {} KiB; an entity bomb?", line,
-          kMaxSvgEntityExpansion / 1024);
+      scan.reason =
+          fmt::format("line {}: its XML entities expand to more than {} KiB; an entity bomb?", line,
+                      kMaxSvgEntityExpansion / 1024);
       return false;
     }
     // Next in document order; entity references are not descended into.
@@ -296,14 +295,12 @@ SvgScan scan_svg(std::string_view bytes) {
   // No NOENT (no substitution), no DTDLOAD, no HUGE (libxml2's own depth and size limits).
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                       XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
-  const std::unique_ptr<xmlDoc, XmlFree> doc(
-      xmlCtxtReadMemory(context.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr,
-                        nullptr, options));
+  const std::unique_ptr<xmlDoc, XmlFree> doc(xmlCtxtReadMemory(
+      context.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, options));
   if (!doc || !context->wellFormed) {
     scan.outcome = SvgScan::Outcome::malformed;
-    scan.reason = describe_xml_error(first_error.code != XML_ERR_OK
-                                         ? &first_error
-                                         : xmlCtxtGetLastError(context.get()));
+    scan.reason = describe_xml_error(
+        first_error.code != XML_ERR_OK ? &first_error : xmlCtxtGetLastError(context.get()));
     xmlResetError(&first_error);
     return scan;
   }

@@ -17,7 +17,7 @@ struct SvgScan {
   Outcome outcome = Outcome::ok;
   std::string reason;  // malformed, entity_bomb: "line 3: …"; too_complex: what; not_svg: root
 
-  long text_line = 0;  // first <text>; 0 when there is none
+  long text_line = 0;        // first <text>; 0 when there is none
   std::string external_ref;  // the first reference to something outside the file
   long external_ref_line = 0;
   int external_ref_count = 0;

@@ -30,11 +30,11 @@ struct Participant {
   std::string name;        // official name; as written when unknown or region: none
   std::string given_name;  // as written, when it differs from the official name
   std::string ags;
-  std::string caption;     // what is printed under the logo
-  Position caption_pos;    // of the caption value, else of the name
-  std::string district;    // "" with region: none
+  std::string caption;   // what is printed under the logo
+  Position caption_pos;  // of the caption value, else of the name
+  std::string district;  // "" with region: none
   int district_order = 0;
-  std::string logo_path;   // as written
+  std::string logo_path;  // as written
   Position logo_pos;
   std::optional<Commitment> commitment;
   Status status = Status::included;

@@ -65,7 +65,8 @@ Register Register::parse(const std::string& csv_text) {
         if (!trim(alias).empty()) m.aliases.push_back(trim(alias));
     if (m.ags.size() != 8 || m.ags.find_first_not_of("0123456789") != std::string::npos)
       throw std::invalid_argument(fmt::format("line {}: ags must be 8 digits", line_number));
-    if (m.name.empty()) throw std::invalid_argument(fmt::format("line {}: empty name", line_number));
+    if (m.name.empty())
+      throw std::invalid_argument(fmt::format("line {}: empty name", line_number));
     std::size_t district_index = 0;
     while (district_index < districts.size() && districts[district_index] != m.district)
       ++district_index;

@@ -11,12 +11,12 @@ namespace logogrid {
 struct Municipality {
   std::string ags;
   std::string name;
-  std::string kind;           // Stadt | Gemeinde
+  std::string kind;  // Stadt | Gemeinde
   std::string district;
   std::string district_code;
   bool pioneer = false;
   std::vector<std::string> aliases;
-  int district_order = 0;     // order of first appearance of the district in the register
+  int district_order = 0;  // order of first appearance of the district in the register
 };
 
 class Register {

@@ -26,25 +26,28 @@ void load_register(Context& ctx, Model& model) {
   const RawCampaign& c = ctx.file.campaign;
   if (c.region.present) model.region = c.region.text;
   if (c.register_file.present) {
-    const std::string path = (std::filesystem::path(ctx.file.folder) / c.register_file.text).string();
+    const std::string path =
+        (std::filesystem::path(ctx.file.folder) / c.register_file.text).string();
     const std::string text = read_input_file(path, "register file", 16u * 1024u * 1024u);
     try {
       ctx.own_register = Register::parse(text);
       ctx.reg = &*ctx.own_register;
     } catch (const std::invalid_argument& e) {
-      ctx.diagnostics.error("schema-type", ctx.file.path, c.register_file.pos,
-                            fmt::format("register file {} is not a valid register: {}",
-                                        c.register_file.text, e.what()),
-                            {"use the columns ags,name,kind,district,district_code,pioneer,aliases"});
+      ctx.diagnostics.error(
+          "schema-type", ctx.file.path, c.register_file.pos,
+          fmt::format("register file {} is not a valid register: {}", c.register_file.text,
+                      e.what()),
+          {"use the columns ags,name,kind,district,district_code,pioneer,aliases"});
     }
     return;
   }
   if (model.region == "suedwestfalen") {
     ctx.reg = &Register::builtin();
   } else if (model.region != "none") {
-    ctx.diagnostics.error("schema-type", ctx.file.path, c.region.pos,
-                          fmt::format("unknown region `{}`", model.region),
-                          {"use `suedwestfalen`, `none`, or name a register file with `register:`"});
+    ctx.diagnostics.error(
+        "schema-type", ctx.file.path, c.region.pos,
+        fmt::format("unknown region `{}`", model.region),
+        {"use `suedwestfalen`, `none`, or name a register file with `register:`"});
   }
 }
 
@@ -66,7 +69,8 @@ void check_name(Context& ctx, const RawParticipant& raw, Participant& p, EntrySt
     std::vector<std::string> hints;
     const auto near = ctx.reg->closest(raw.name.text);
     if (!near.empty()) hints.push_back(fmt::format("did you mean {}?", fmt::join(near, ", ")));
-    hints.push_back("names must be a city or municipality of the region's register (or a known alias)");
+    hints.push_back(
+        "names must be a city or municipality of the region's register (or a known alias)");
     ctx.diagnostics.error("name-unknown", ctx.file.path, raw.name.pos,
                           fmt::format("`{}` is not a municipality of the region", raw.name.text),
                           hints, raw.name.text);
@@ -79,10 +83,10 @@ void check_name(Context& ctx, const RawParticipant& raw, Participant& p, EntrySt
   p.district_order = m->district_order;
   if (p.ags.empty()) p.ags = m->ags;
   if (raw.ags.present && is_ags(raw.ags.text) && raw.ags.text != m->ags) {
-    ctx.diagnostics.error("ags-mismatch", ctx.file.path, raw.ags.pos,
-                          fmt::format("{}: ags {} is not the key of {} ({})", p.name,
-                                      raw.ags.text, m->name, m->ags),
-                          {fmt::format("write ags: \"{}\" or leave ags out", m->ags)}, p.name);
+    ctx.diagnostics.error(
+        "ags-mismatch", ctx.file.path, raw.ags.pos,
+        fmt::format("{}: ags {} is not the key of {} ({})", p.name, raw.ags.text, m->name, m->ags),
+        {fmt::format("write ags: \"{}\" or leave ags out", m->ags)}, p.name);
     state.error = true;
   }
   if (m->pioneer) {
@@ -101,12 +105,12 @@ void check_ags_form(Context& ctx, const RawParticipant& raw, Participant& p, Ent
   if (!raw.ags.present) return;
   p.ags = raw.ags.text;
   if (!is_ags(raw.ags.text)) {
-    ctx.diagnostics.error("ags-mismatch", ctx.file.path, raw.ags.pos,
-                          fmt::format("{}: ags `{}` is not an 8-digit municipality key",
-                                      p.name, raw.ags.text),
-                          {"write the 8-digit Amtlicher Gemeindeschlüssel in quotes, e.g. "
-                           "ags: \"05966004\""},
-                          p.name);
+    ctx.diagnostics.error(
+        "ags-mismatch", ctx.file.path, raw.ags.pos,
+        fmt::format("{}: ags `{}` is not an 8-digit municipality key", p.name, raw.ags.text),
+        {"write the 8-digit Amtlicher Gemeindeschlüssel in quotes, e.g. "
+         "ags: \"05966004\""},
+        p.name);
     state.error = true;
   }
 }
@@ -114,12 +118,12 @@ void check_ags_form(Context& ctx, const RawParticipant& raw, Participant& p, Ent
 void check_commitment(Context& ctx, const RawParticipant& raw, const std::optional<Date>& deadline,
                       Participant& p, EntryState& state) {
   if (!raw.commitment) {
-    ctx.diagnostics.warning("commitment-missing", ctx.file.path,
-                            raw.name.present ? raw.name.pos : raw.pos,
-                            fmt::format("{}: no commitment recorded; the entry is excluded", p.name),
-                            {"add commitment: {kind: letter_of_intent or council_resolution, "
-                             "date: YYYY-MM-DD} once the letter or resolution exists"},
-                            p.name);
+    ctx.diagnostics.warning(
+        "commitment-missing", ctx.file.path, raw.name.present ? raw.name.pos : raw.pos,
+        fmt::format("{}: no commitment recorded; the entry is excluded", p.name),
+        {"add commitment: {kind: letter_of_intent or council_resolution, "
+         "date: YYYY-MM-DD} once the letter or resolution exists"},
+        p.name);
     state.excluded = true;
     return;
   }
@@ -128,11 +132,12 @@ void check_commitment(Context& ctx, const RawParticipant& raw, const std::option
   bool valid = true;
   if (c.kind.present) {
     if (c.kind.text != "letter_of_intent" && c.kind.text != "council_resolution") {
-      ctx.diagnostics.error("commitment-kind", ctx.file.path, c.kind.pos,
-                            fmt::format("{}: commitment kind `{}` is not known", p.name, c.kind.text),
-                            {"use letter_of_intent (signed by the head of administration) or "
-                             "council_resolution (resolved by the council)"},
-                            p.name);
+      ctx.diagnostics.error(
+          "commitment-kind", ctx.file.path, c.kind.pos,
+          fmt::format("{}: commitment kind `{}` is not known", p.name, c.kind.text),
+          {"use letter_of_intent (signed by the head of administration) or "
+           "council_resolution (resolved by the council)"},
+          p.name);
       state.error = true;
       valid = false;
     }
@@ -144,10 +149,10 @@ void check_commitment(Context& ctx, const RawParticipant& raw, const std::option
     if (auto date = parse_date(c.date.text)) {
       commitment.date = *date;
     } else {
-      ctx.diagnostics.error("commitment-date-invalid", ctx.file.path, c.date.pos,
-                            fmt::format("{}: `{}` is not a calendar date written YYYY-MM-DD",
-                                        p.name, c.date.text),
-                            {"write the date as YYYY-MM-DD, e.g. 2021-09-28"}, p.name);
+      ctx.diagnostics.error(
+          "commitment-date-invalid", ctx.file.path, c.date.pos,
+          fmt::format("{}: `{}` is not a calendar date written YYYY-MM-DD", p.name, c.date.text),
+          {"write the date as YYYY-MM-DD, e.g. 2021-09-28"}, p.name);
       state.error = true;
       valid = false;
     }
@@ -158,15 +163,14 @@ void check_commitment(Context& ctx, const RawParticipant& raw, const std::option
   if (!valid) return;
   p.commitment = commitment;
   if (deadline && commitment.date > *deadline) {
-    const std::string what = commitment.kind == "letter_of_intent" ? "letter of intent"
-                                                                    : "council resolution";
-    ctx.diagnostics.warning("commitment-late", ctx.file.path, c.date.pos,
-                            fmt::format("{}: {} of {} is after the deadline {}; the entry is "
-                                        "excluded",
-                                        p.name, what, commitment.date.iso(), deadline->iso()),
-                            {fmt::format("only commitments dated on or before {} qualify",
-                                         deadline->iso())},
-                            p.name);
+    const std::string what =
+        commitment.kind == "letter_of_intent" ? "letter of intent" : "council resolution";
+    ctx.diagnostics.warning(
+        "commitment-late", ctx.file.path, c.date.pos,
+        fmt::format("{}: {} of {} is after the deadline {}; the entry is "
+                    "excluded",
+                    p.name, what, commitment.date.iso(), deadline->iso()),
+        {fmt::format("only commitments dated on or before {} qualify", deadline->iso())}, p.name);
     state.excluded = true;
   }
 }
@@ -198,9 +202,12 @@ void check_duplicates(Context& ctx, Model& model, std::vector<EntryState>& state
 
 const char* to_string(Status status) {
   switch (status) {
-    case Status::included: return "included";
-    case Status::excluded: return "excluded";
-    case Status::invalid: return "invalid";
+    case Status::included:
+      return "included";
+    case Status::excluded:
+      return "excluded";
+    case Status::invalid:
+      return "invalid";
   }
   return "invalid";
 }
@@ -219,11 +226,12 @@ Model validate_participants(const ParticipantsFile& file, Diagnostics& diagnosti
   if (c.deadline.present) {
     model.deadline = parse_date(c.deadline.text);
     if (!model.deadline)
-      diagnostics.error("commitment-date-invalid", file.path, c.deadline.pos,
-                        fmt::format("campaign deadline `{}` is not a calendar date written "
-                                    "YYYY-MM-DD",
-                                    c.deadline.text),
-                        {fmt::format("the framework strategy's deadline is {}", kDeadlineFallback)});
+      diagnostics.error(
+          "commitment-date-invalid", file.path, c.deadline.pos,
+          fmt::format("campaign deadline `{}` is not a calendar date written "
+                      "YYYY-MM-DD",
+                      c.deadline.text),
+          {fmt::format("the framework strategy's deadline is {}", kDeadlineFallback)});
   }
   load_register(ctx, model);
 

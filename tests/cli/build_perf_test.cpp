@@ -61,11 +61,21 @@ TEST(build_perf, damaged_cache_entries_are_rebuilt) {
   for (const auto& [path, bytes] : good) {
     std::string damaged = bytes;
     switch (n++ % 5) {
-      case 0: damaged[damaged.size() - 10] = static_cast<char>(damaged[damaged.size() - 10] ^ 0x20); break;
-      case 1: damaged.resize(damaged.size() / 2); break;
-      case 2: damaged = "%PDF-1.5\nnot a cache entry\n"; break;
-      case 3: damaged = good.begin()->second; break;
-      case 4: damaged.clear(); break;
+      case 0:
+        damaged[damaged.size() - 10] = static_cast<char>(damaged[damaged.size() - 10] ^ 0x20);
+        break;
+      case 1:
+        damaged.resize(damaged.size() / 2);
+        break;
+      case 2:
+        damaged = "%PDF-1.5\nnot a cache entry\n";
+        break;
+      case 3:
+        damaged = good.begin()->second;
+        break;
+      case 4:
+        damaged.clear();
+        break;
     }
     if (damaged == bytes) damaged += "x";
     std::ofstream(path, std::ios::binary | std::ios::trunc) << damaged;

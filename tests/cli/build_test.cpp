@@ -2,8 +2,8 @@
 // failure, previews, the report and the ink that lands where the report says.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
@@ -42,8 +42,10 @@ struct Pixmap {
   std::string rgb;
   bool ink(int x, int y) const {
     const auto i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
-                    static_cast<std::size_t>(x)) * 3;
-    return static_cast<unsigned char>(rgb[i]) < 230 || static_cast<unsigned char>(rgb[i + 1]) < 230 ||
+                    static_cast<std::size_t>(x)) *
+                   3;
+    return static_cast<unsigned char>(rgb[i]) < 230 ||
+           static_cast<unsigned char>(rgb[i + 1]) < 230 ||
            static_cast<unsigned char>(rgb[i + 2]) < 230;
   }
 };
@@ -64,14 +66,15 @@ TEST(build_cli, shipped_job_prints_14_logos_in_german_order) {
   copy_project_inputs(box);
   const Result run = box.run("build --report out/report.json");
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, "build: 1 page, 14 included, 0 excluded, 0 warnings -> out/participants.pdf\n");
+  EXPECT_EQ(run.out,
+            "build: 1 page, 14 included, 0 excluded, 0 warnings -> out/participants.pdf\n");
   ASSERT_TRUE(std::filesystem::exists(box.dir() / "out/participants.pdf"));
   const auto report = nlohmann::json::parse(slurp(box.dir() / "out/report.json"));
   std::vector<std::string> order;
   for (const auto& p : report["pages"][0]["placements"]) order.push_back(p["participant"]);
   const std::vector<std::string> expected{
-      "Attendorn", "Brilon", "Burbach", "Drolshagen", "Hemer", "Iserlohn", "Lippstadt",
-      "Lüdenscheid", "Plettenberg", "Siegen", "Wenden", "Werdohl", "Werl", "Winterberg"};
+      "Attendorn",   "Brilon",      "Burbach", "Drolshagen", "Hemer",   "Iserlohn", "Lippstadt",
+      "Lüdenscheid", "Plettenberg", "Siegen",  "Wenden",     "Werdohl", "Werl",     "Winterberg"};
   EXPECT_EQ(order, expected);
 }
 
@@ -88,7 +91,8 @@ TEST(build_cli, pdf_has_boxes_embedded_fonts_and_only_the_png_logos_as_images) {
   const std::string fonts = shell("pdffonts " + pdf + " | tail -n +3");
   EXPECT_FALSE(fonts.empty());
   std::istringstream rows(fonts);
-  for (std::string row; std::getline(rows, row);) EXPECT_NE(row.find(" yes yes "), std::string::npos) << row;
+  for (std::string row; std::getline(rows, row);)
+    EXPECT_NE(row.find(" yes yes "), std::string::npos) << row;
   // Four PNG logos (two with alpha: image and soft mask each) and the one SVG with a blur
   // filter, rasterised at print resolution (image and mask): eight image rows.
   const std::string images = shell("pdfimages -list " + pdf + " | tail -n +3 | wc -l");
@@ -147,7 +151,8 @@ TEST(build_cli, strict_refuses_on_warnings) {
   EXPECT_FALSE(std::filesystem::exists(box.dir() / "x.pdf"));
   const Result lax = box.run("build -p deadline-boundary.yaml -o x.pdf");
   EXPECT_EQ(lax.exit_code, 0) << lax.err;
-  EXPECT_NE(lax.out.find("1 included, 1 excluded, 1 warning -> x.pdf"), std::string::npos) << lax.out;
+  EXPECT_NE(lax.out.find("1 included, 1 excluded, 1 warning -> x.pdf"), std::string::npos)
+      << lax.out;
 }
 
 TEST(build_cli, nothing_to_print_is_an_error) {
@@ -190,10 +195,11 @@ TEST(build_cli, report_logo_boxes_agree_with_the_ink_on_the_page) {
   copy_project_inputs(box);
   ASSERT_EQ(box.run("build -o page.pdf --report report.json").exit_code, 0);
   constexpr int kDpi = 72;
-  ASSERT_EQ(std::system(("pdftoppm -r 72 -f 1 -l 1 " + shell_quote((box.dir() / "page.pdf").string()) +
-                         " " + shell_quote((box.dir() / "page").string()))
-                            .c_str()),
-            0);
+  ASSERT_EQ(
+      std::system(("pdftoppm -r 72 -f 1 -l 1 " + shell_quote((box.dir() / "page.pdf").string()) +
+                   " " + shell_quote((box.dir() / "page").string()))
+                      .c_str()),
+      0);
   const Pixmap page = read_ppm(box.dir() / "page-1.ppm");
   const auto report = nlohmann::json::parse(slurp(box.dir() / "report.json"));
   const double scale = kDpi / 72.0;
@@ -209,8 +215,10 @@ TEST(build_cli, report_logo_boxes_agree_with_the_ink_on_the_page) {
     const auto& area = placement["logo_area"];
     const int ax0 = static_cast<int>((area[0].get<double>() + kBleed) * scale) - 2;
     const int ay0 = static_cast<int>((area[1].get<double>() + kBleed) * scale) - 2;
-    const int ax1 = static_cast<int>((area[0].get<double>() + area[2].get<double>() + kBleed) * scale) + 2;
-    const int ay1 = static_cast<int>((area[1].get<double>() + area[3].get<double>() + kBleed) * scale) + 2;
+    const int ax1 =
+        static_cast<int>((area[0].get<double>() + area[2].get<double>() + kBleed) * scale) + 2;
+    const int ay1 =
+        static_cast<int>((area[1].get<double>() + area[3].get<double>() + kBleed) * scale) + 2;
     for (int py = ay0; py < ay1; ++py)
       for (int px = ax0; px < ax1; ++px)
         if (page.ink(px, py)) {

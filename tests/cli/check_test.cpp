@@ -214,7 +214,7 @@ TEST(check_cli, logo_over_20_mib_is_refused_before_reading) {
 TEST(check_cli, shipped_participants_have_14_included_and_no_errors) {
   Sandbox box;
   const Result run = box.run("check --format json -p " +
-                          shell_quote(std::string(LOGOGRID_SOURCE_DIR) + "/participants.yaml"));
+                             shell_quote(std::string(LOGOGRID_SOURCE_DIR) + "/participants.yaml"));
   ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
   const auto report = nlohmann::json::parse(run.out);
   EXPECT_EQ(report["summary"]["included"], 14);

@@ -54,9 +54,10 @@ class Sandbox {
     std::ofstream(file, std::ios::binary) << content;
   }
   void copy_from(const std::filesystem::path& folder) const {
-    std::filesystem::copy(folder, dir_, std::filesystem::copy_options::recursive |
-                                            std::filesystem::copy_options::copy_symlinks |
-                                            std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::copy(folder, dir_,
+                          std::filesystem::copy_options::recursive |
+                              std::filesystem::copy_options::copy_symlinks |
+                              std::filesystem::copy_options::overwrite_existing);
   }
 
   // Runs logogrid with `args` (already shell-quoted where needed) inside the sandbox.
@@ -64,9 +65,9 @@ class Sandbox {
     const auto out = dir_ / ".stdout";
     const auto err = dir_ / ".stderr";
     // The logo cache goes into the sandbox, never into the user's own cache.
-    const std::string command = "cd " + shell_quote(dir_.string()) + " && XDG_CACHE_HOME=" +
-                                shell_quote((dir_ / ".cache").string()) + " " + env + " " +
-                                shell_quote(LOGOGRID_BINARY) + " " + args + " >" +
+    const std::string command = "cd " + shell_quote(dir_.string()) +
+                                " && XDG_CACHE_HOME=" + shell_quote((dir_ / ".cache").string()) +
+                                " " + env + " " + shell_quote(LOGOGRID_BINARY) + " " + args + " >" +
                                 shell_quote(out.string()) + " 2>" + shell_quote(err.string()) +
                                 " </dev/null";
     const int status = std::system(command.c_str());

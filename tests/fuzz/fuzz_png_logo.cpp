@@ -11,8 +11,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   request.path = "logos/fuzz.png";
   request.participants_file = "participants.yaml";
   logogrid::Diagnostics diagnostics;
-  const auto logo = logogrid::decode_logo(
-      std::string(reinterpret_cast<const char*>(data), size), request, diagnostics);
+  const auto logo = logogrid::decode_logo(std::string(reinterpret_cast<const char*>(data), size),
+                                          request, diagnostics);
   if (!logo && diagnostics.items().empty()) __builtin_trap();  // a refusal must say why
   return 0;
 }

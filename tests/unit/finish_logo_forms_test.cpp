@@ -64,8 +64,8 @@ std::string fragment_pdf() {
 
 std::string text_pdf(const TempDir& dir) {
   const std::string path = dir.file("text.pdf");
-  cairo_surface_t* pdf = cairo_pdf_surface_create(path.c_str(), kTrimW + 2 * kBleed,
-                                                  kTrimH + 2 * kBleed);
+  cairo_surface_t* pdf =
+      cairo_pdf_surface_create(path.c_str(), kTrimW + 2 * kBleed, kTrimH + 2 * kBleed);
   cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
   cairo_t* cr = cairo_create(pdf);
   for (int page = 0; page < 2; ++page) {
@@ -123,8 +123,10 @@ TEST(logo_forms, stream_data_comes_from_the_file_once_per_form) {
   out.processFile(dir.file("out.pdf").c_str());
   auto pages = QPDFPageDocumentHelper(out).getAllPages();
   ASSERT_EQ(pages.size(), 2u);
-  QPDFObjectHandle a = pages[0].getObjectHandle().getKey("/Resources").getKey("/XObject").getKey("/Logo0");
-  QPDFObjectHandle b = pages[1].getObjectHandle().getKey("/Resources").getKey("/XObject").getKey("/Logo0");
+  QPDFObjectHandle a =
+      pages[0].getObjectHandle().getKey("/Resources").getKey("/XObject").getKey("/Logo0");
+  QPDFObjectHandle b =
+      pages[1].getObjectHandle().getKey("/Resources").getKey("/XObject").getKey("/Logo0");
   ASSERT_TRUE(a.isStream());
   EXPECT_EQ(a.getObjGen(), b.getObjGen());  // stored once
   EXPECT_EQ(a.getDict().getKey("/Subtype").getName(), "/Form");
@@ -133,8 +135,11 @@ TEST(logo_forms, stream_data_comes_from_the_file_once_per_form) {
   QPDF fragment;
   const std::string pdf = fragment_pdf();
   fragment.processMemoryFile("fragment", pdf.data(), pdf.size());
-  const auto want = QPDFPageDocumentHelper(fragment).getAllPages()[0].getObjectHandle()
-                        .getKey("/Contents").getRawStreamData();
+  const auto want = QPDFPageDocumentHelper(fragment)
+                        .getAllPages()[0]
+                        .getObjectHandle()
+                        .getKey("/Contents")
+                        .getRawStreamData();
   const auto got = a.getRawStreamData();
   EXPECT_EQ(std::string(reinterpret_cast<const char*>(got->getBuffer()), got->getSize()),
             std::string(reinterpret_cast<const char*>(want->getBuffer()), want->getSize()));

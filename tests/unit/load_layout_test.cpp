@@ -27,7 +27,8 @@ TEST(load_layout, parses_lengths_with_units_only) {
 
 TEST(load_layout, shipped_default_equals_builtin) {
   Diagnostics d;
-  const Layout file = load_layout(std::string(LOGOGRID_SOURCE_DIR) + "/layouts/rahmenstrategie-a4.yaml", d);
+  const Layout file =
+      load_layout(std::string(LOGOGRID_SOURCE_DIR) + "/layouts/rahmenstrategie-a4.yaml", d);
   EXPECT_EQ(d.items().size(), 0u);
   const Layout builtin = default_layout();
   EXPECT_NEAR(file.page.width, builtin.page.width, 1e-9);
@@ -46,7 +47,8 @@ TEST(load_layout, every_shipped_layout_loads_cleanly) {
                            "rahmenstrategie-a3-poster.yaml"}) {
     Diagnostics d;
     load_layout(std::string(LOGOGRID_SOURCE_DIR) + "/layouts/" + name, d);
-    EXPECT_EQ(d.items().size(), 0u) << name << ": " << (d.items().empty() ? "" : d.items()[0].message);
+    EXPECT_EQ(d.items().size(), 0u)
+        << name << ": " << (d.items().empty() ? "" : d.items()[0].message);
   }
 }
 
@@ -74,7 +76,8 @@ TEST(load_layout, unknown_key_suggests_closest) {
 }
 
 TEST(load_layout, margins_wider_than_page_are_invalid) {
-  const Diagnostics d = load_text("margins: {top: 150mm, bottom: 150mm, inside: 20mm, outside: 20mm}\n");
+  const Diagnostics d =
+      load_text("margins: {top: 150mm, bottom: 150mm, inside: 20mm, outside: 20mm}\n");
   const Diagnostic* e = find_code(d, "layout-invalid");
   ASSERT_TRUE(e);
   EXPECT_EQ(e->pos.line, 1);

@@ -6,8 +6,8 @@
 
 #include "load/layout.hpp"
 #include "plan/plan.hpp"
-#include "text/pango_text_measure.hpp"
 #include "plan_support.hpp"
+#include "text/pango_text_measure.hpp"
 
 namespace logogrid {
 namespace {

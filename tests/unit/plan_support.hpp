@@ -7,7 +7,10 @@
 namespace logogrid::testing {
 
 inline constexpr std::pair<const char*, int> kRegionDistricts[] = {
-    {"Hochsauerlandkreis", 11}, {"Kreis Olpe", 6},        {"Kreis Siegen-Wittgenstein", 10},
-    {"Kreis Soest", 13},        {"Märkischer Kreis", 14}};
+    {"Hochsauerlandkreis", 11},
+    {"Kreis Olpe", 6},
+    {"Kreis Siegen-Wittgenstein", 10},
+    {"Kreis Soest", 13},
+    {"Märkischer Kreis", 14}};
 
 }  // namespace logogrid::testing

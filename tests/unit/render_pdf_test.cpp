@@ -19,12 +19,12 @@
 #include <set>
 #include <sstream>
 
-#include "render_support.hpp"
+#include "app/version.hpp"
 #include "diag/fatal_error.hpp"
 #include "finish/finish.hpp"
 #include "render/render.hpp"
+#include "render_support.hpp"
 #include "resolve/svg_document.hpp"
-#include "app/version.hpp"
 
 namespace logogrid {
 namespace {

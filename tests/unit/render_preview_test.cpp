@@ -5,8 +5,8 @@
 #include <cmath>
 #include <filesystem>
 
-#include "render_support.hpp"
 #include "render/render.hpp"
+#include "render_support.hpp"
 
 namespace logogrid {
 namespace {

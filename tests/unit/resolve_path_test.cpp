@@ -1,10 +1,9 @@
 // resolve_logo's file-system checks: inside the root, existing, within the byte limit,
 // read once; each test works in a fresh temp folder.
+#include <gtest/gtest.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
@@ -17,9 +16,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kSvg =
-    R"(<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10">)"
-    R"(<rect x="5" y="2" width="10" height="6"/></svg>)";
+const std::string kSvg = R"(<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10">)"
+                         R"(<rect x="5" y="2" width="10" height="6"/></svg>)";
 
 class resolve_path : public ::testing::Test {
  protected:

@@ -1,7 +1,6 @@
 // PNG logos: header limits, libpng decoding of every colour type, corruption, ink box.
-#include <png.h>
-
 #include <gtest/gtest.h>
+#include <png.h>
 
 #include <csetjmp>
 #include <cstdint>
@@ -20,8 +19,8 @@ struct PngSpec {
   int bit_depth = 8;
   bool interlaced = false;
   std::vector<png_color> palette;
-  std::vector<png_byte> trans_alpha;     // palette tRNS
-  png_color_16 trans_color{};            // grey/RGB tRNS
+  std::vector<png_byte> trans_alpha;  // palette tRNS
+  png_color_16 trans_color{};         // grey/RGB tRNS
   bool has_trans_color = false;
   std::vector<std::vector<png_byte>> rows;  // packed as libpng expects
 };
@@ -214,8 +213,8 @@ TEST(resolve_png, white_background_does_not_count_as_ink) {
   spec.width = 6;
   spec.height = 1;
   spec.color_type = PNG_COLOR_TYPE_RGB;
-  spec.rows = {{255, 255, 255, 250, 250, 250, 100, 0, 0, 255, 255, 255, 248, 255, 255, 255,
-                255, 255}};
+  spec.rows = {
+      {255, 255, 255, 250, 250, 250, 100, 0, 0, 255, 255, 255, 248, 255, 255, 255, 255, 255}};
   Diagnostics d;
   const auto logo = decode_logo(encode_png(spec), request(), d);
   ASSERT_TRUE(logo) << only_message(d);

@@ -1,10 +1,9 @@
 // SVG logos: the libxml2 pass (bombs, <text>, outside references, filters), librsvg
 // parsing without a base URL, intrinsic size and the ink box.
 #include <cairo.h>
+#include <gtest/gtest.h>
 #include <librsvg/rsvg.h>
 #include <stdlib.h>
-
-#include <gtest/gtest.h>
 
 #include <chrono>
 #include <filesystem>
@@ -36,8 +35,8 @@ const Diagnostic* find(const Diagnostics& diagnostics, const std::string& code) 
   return nullptr;
 }
 
-std::string svg(const std::string& body, const std::string& attributes =
-                                             R"(width="200" height="100")") {
+std::string svg(const std::string& body,
+                const std::string& attributes = R"(width="200" height="100")") {
   return R"(<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" )" +
          attributes + ">\n" + body + "\n</svg>\n";
 }
@@ -105,9 +104,8 @@ TEST(resolve_svg, white_background_rectangle_is_not_ink) {
 
 TEST(resolve_svg, light_grey_background_is_ink) {
   Diagnostics d;
-  const auto logo =
-      decode_logo(svg(R"(<rect width="100%" height="100%" fill="#e0e0e0"/>)" + kRedRect),
-                  request(), d);
+  const auto logo = decode_logo(
+      svg(R"(<rect width="100%" height="100%" fill="#e0e0e0"/>)" + kRedRect), request(), d);
   ASSERT_TRUE(logo);
   expect_ink_around(*logo, {0, 0, 200, 100});
 }
@@ -153,8 +151,8 @@ TEST(resolve_svg, nothing_visible_is_empty) {
 
 TEST(resolve_svg, malformed_xml_is_corrupt_with_line) {
   Diagnostics d;
-  EXPECT_FALSE(decode_logo("<svg xmlns=\"http://www.w3.org/2000/svg\">\n<g>\n</svg>\n",
-                           request(), d));
+  EXPECT_FALSE(
+      decode_logo("<svg xmlns=\"http://www.w3.org/2000/svg\">\n<g>\n</svg>\n", request(), d));
   const Diagnostic* corrupt = find(d, "logo-corrupt");
   ASSERT_TRUE(corrupt);
   EXPECT_NE(corrupt->message.find("line 3: "), std::string::npos) << corrupt->message;
@@ -252,9 +250,9 @@ TEST(resolve_svg, data_uri_image_is_drawn_without_warning) {
       "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgAB"
       "SK+kcQAAAABJRU5ErkJggg==";
   Diagnostics d;
-  const auto logo = decode_logo(
-      svg(R"(<image x="20" y="10" width="50" height="50" href=")" + pixel + R"("/>)"),
-      request(), d);
+  const auto logo =
+      decode_logo(svg(R"(<image x="20" y="10" width="50" height="50" href=")" + pixel + R"("/>)"),
+                  request(), d);
   ASSERT_TRUE(logo) << (d.items().empty() ? "" : d.items().front().message);
   EXPECT_FALSE(find(d, "logo-external-ref"));
   expect_ink_around(*logo, {20, 10, 50, 50}, 1.0);
@@ -263,7 +261,8 @@ TEST(resolve_svg, data_uri_image_is_drawn_without_warning) {
 TEST(resolve_svg, outside_references_in_css_are_found) {
   for (const std::string& body :
        {std::string(R"~(<rect width="10" height="10" fill="url(other.svg#g)"/>)~"),
-        std::string(R"~(<rect width="10" height="10" style="fill: url('https://x.org/p.svg#a')"/>)~"),
+        std::string(
+            R"~(<rect width="10" height="10" style="fill: url('https://x.org/p.svg#a')"/>)~"),
         std::string("<style>@import url(brand.css);</style>"),
         std::string("<style>@import \"brand.css\";</style>"),
         std::string(R"(<use href="sprites.svg#logo"/>)")}) {
@@ -328,9 +327,9 @@ TEST(resolve_svg, other_xml_is_unsupported) {
 TEST(resolve_svg, root_without_svg_namespace_still_draws) {
   // librsvg accepts a missing xmlns, as browsers do for inline SVG.
   Diagnostics d;
-  const auto logo = decode_logo(
-      R"(<svg width="10" height="10"><rect x="2" y="3" width="5" height="5"/></svg>)", request(),
-      d);
+  const auto logo =
+      decode_logo(R"(<svg width="10" height="10"><rect x="2" y="3" width="5" height="5"/></svg>)",
+                  request(), d);
   ASSERT_TRUE(logo);
   expect_ink_around(*logo, {2, 3, 5, 5}, 0.1);
 }

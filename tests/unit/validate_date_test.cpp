@@ -1,6 +1,6 @@
-#include "validate/date.hpp"
-
 #include <gtest/gtest.h>
+
+#include "validate/date.hpp"
 
 namespace logogrid {
 namespace {
@@ -12,9 +12,9 @@ TEST(validate_date, accepts_real_calendar_dates) {
 }
 
 TEST(validate_date, rejects_impossible_and_loose_forms) {
-  for (const char* bad : {"2021-02-29", "1900-02-29", "2021-13-01", "2021-04-31", "2021-00-10",
-                          "2021-1-5", "15.10.2021", "2021/10/15", "2021-10-15 ", " 2021-10-15",
-                          "20211015", "2021-10-1x", ""})
+  for (const char* bad :
+       {"2021-02-29", "1900-02-29", "2021-13-01", "2021-04-31", "2021-00-10", "2021-1-5",
+        "15.10.2021", "2021/10/15", "2021-10-15 ", " 2021-10-15", "20211015", "2021-10-1x", ""})
     EXPECT_FALSE(parse_date(bad)) << bad;
 }
 

@@ -34,7 +34,8 @@ std::string entry(const std::string& name, const std::string& date,
 const std::string kHead = "campaign:\n  deadline: 2021-10-15\nparticipants:\n";
 
 TEST(validate_participants, deadline_is_inclusive) {
-  const auto v = validate_text(kHead + entry("Brilon", "2021-10-15") + entry("Hemer", "2021-10-16"));
+  const auto v =
+      validate_text(kHead + entry("Brilon", "2021-10-15") + entry("Hemer", "2021-10-16"));
   ASSERT_EQ(v.model.participants.size(), 2u);
   EXPECT_EQ(v.model.participants[0].status, Status::included);
   EXPECT_EQ(v.model.participants[1].status, Status::excluded);
@@ -46,8 +47,8 @@ TEST(validate_participants, deadline_is_inclusive) {
 }
 
 TEST(validate_participants, resolves_aliases_to_official_names) {
-  const auto v = validate_text(kHead + entry("Wendener Land", "2021-09-01") +
-                               entry("Menden", "2021-09-01"));
+  const auto v =
+      validate_text(kHead + entry("Wendener Land", "2021-09-01") + entry("Menden", "2021-09-01"));
   EXPECT_EQ(v.model.participants[0].name, "Wenden");
   EXPECT_EQ(v.model.participants[0].given_name, "Wendener Land");
   EXPECT_EQ(v.model.participants[0].caption, "Wenden");
@@ -94,9 +95,9 @@ TEST(validate_participants, bad_kind_and_date_are_errors) {
 }
 
 TEST(validate_participants, region_none_accepts_any_name) {
-  const auto v = validate_text(
-      "campaign:\n  deadline: 2021-10-15\n  region: none\nparticipants:\n" +
-      entry("Testkommune 1", "2021-09-01") + entry("Arnsberg", "2021-09-01"));
+  const auto v =
+      validate_text("campaign:\n  deadline: 2021-10-15\n  region: none\nparticipants:\n" +
+                    entry("Testkommune 1", "2021-09-01") + entry("Arnsberg", "2021-09-01"));
   EXPECT_EQ(v.diagnostics.errors(), 0);
   EXPECT_EQ(v.model.participants[1].status, Status::included);  // no pioneer rule
 }

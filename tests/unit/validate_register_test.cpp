@@ -1,11 +1,10 @@
-#include "validate/register.hpp"
-
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 
 #include "diag/closest.hpp"
 #include "validate/name_key.hpp"
+#include "validate/register.hpp"
 
 namespace logogrid {
 namespace {
@@ -26,7 +25,10 @@ TEST(validate_register, finds_names_aliases_case_and_normalisation_insensitively
   EXPECT_EQ(reg.find("Sundern")->name, "Sundern (Sauerland)");
   EXPECT_EQ(reg.find("Wickede")->name, "Wickede (Ruhr)");
   EXPECT_EQ(reg.find("LÜDENSCHEID")->ags, "05962032");
-  EXPECT_EQ(reg.find("Lu\xcc\x88" "denscheid")->ags, "05962032");  // decomposed ü
+  EXPECT_EQ(reg.find("Lu\xcc\x88"
+                     "denscheid")
+                ->ags,
+            "05962032");  // decomposed ü
   EXPECT_EQ(reg.find("Kreis Soest"), nullptr);
 }
 
@@ -37,8 +39,9 @@ TEST(validate_register, suggests_closest_names) {
 }
 
 TEST(validate_register, rejects_malformed_rows) {
-  EXPECT_THROW(Register::parse("ags,name,kind,district,district_code,pioneer\n123,X,Stadt,D,DD,no\n"),
-               std::invalid_argument);
+  EXPECT_THROW(
+      Register::parse("ags,name,kind,district,district_code,pioneer\n123,X,Stadt,D,DD,no\n"),
+      std::invalid_argument);
   EXPECT_THROW(Register::parse("nonsense\n"), std::invalid_argument);
   const auto reg = Register::parse(
       "ags,name,kind,district,district_code,pioneer,aliases\n"
@@ -51,8 +54,7 @@ TEST(validate_register, rejects_malformed_rows) {
 TEST(closest, edit_distance_counts_code_points) {
   EXPECT_EQ(edit_distance("Lüdenscheid", "Ludenscheid"), 1u);
   EXPECT_EQ(edit_distance("", "abc"), 3u);
-  EXPECT_EQ(closest_matches("captoin", {"caption", "commitment", "logo"}, 1, 3).front(),
-            "caption");
+  EXPECT_EQ(closest_matches("captoin", {"caption", "commitment", "logo"}, 1, 3).front(), "caption");
 }
 
 TEST(name_key, folds_case_and_normalises) {
