@@ -30,6 +30,7 @@ int run_build(const BuildOptions& options) {
     progress.logo_done();
   };
   Job job = prepare_job(job_options, measure);
+  progress.clear();
   const std::string output = options.output.value_or(default_output(options.job.participants, ""));
   if (!job.diagnostics.has_errors() && job.count(Status::included) == 0)
     job.diagnostics.error("nothing-to-print", job.model.file, {1, 1},
@@ -60,6 +61,7 @@ int run_build(const BuildOptions& options) {
     write_file_atomically(
         *options.report, json_report(job, &paged.plan, &paged.participant_of_entry).dump(2) + "\n");
   }
+  progress.clear();
   const std::size_t pages = paged.plan.pages.size();
   std::cout << fmt::format("build: {} page{}, {} included, {} excluded, {} warning{} -> {}\n",
                            pages, pages == 1 ? "" : "s", job.count(Status::included),

@@ -18,6 +18,9 @@ class Progress {
   void set_logo_total(std::size_t total) { logo_total_ = total; }
   void logo_done();
   void pages(std::size_t done, std::size_t total);
+  // Erases the line, so diagnostics and the summary start on a clean line; a later
+  // update shows it again.
+  void clear();
 
  private:
   void show(bool force);

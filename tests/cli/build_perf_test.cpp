@@ -104,5 +104,23 @@ TEST(build_perf, no_progress_when_stdout_is_not_a_terminal) {
   EXPECT_EQ(r.out.find("\r"), std::string::npos);
 }
 
+// On a terminal (script(1) provides one) the line counts logos and pages, and is erased
+// before the summary, which starts on a clean line.
+TEST(build_perf, progress_on_a_terminal_is_erased_before_the_summary) {
+  Sandbox box;
+  generate_set(box);
+  const std::string typescript = (box.dir() / "typescript").string();
+  const std::string command = "cd " + shell_quote(box.dir().string()) + " && script -qec " +
+                              shell_quote(std::string(LOGOGRID_BINARY) +
+                                          " build -p participants.yaml -o out.pdf --no-cache") +
+                              " /dev/null > " + shell_quote(typescript) + " 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  const std::string screen = slurp(typescript);
+  EXPECT_NE(screen.find("logos 40/40"), std::string::npos) << screen;
+  EXPECT_NE(screen.find("pages 2/2"), std::string::npos) << screen;
+  EXPECT_NE(screen.find("\r\033[Kparticipants.yaml:"), std::string::npos) << screen;
+  EXPECT_NE(screen.find("\r\033[Kbuild: 2 pages"), std::string::npos) << screen;
+}
+
 }  // namespace
 }  // namespace logogrid::cli
