@@ -2,35 +2,9 @@
 #include "finish/xmp_metadata.hpp"
 
 #include "finish/finish.hpp"
+#include "text/xml_escape.hpp"
 
 namespace logogrid {
-
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string xmp_packet(const XmpFields& fields) {
   const std::string date = xmp_date(fields.epoch);

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "app/version.hpp"
+#include "text/xml_escape.hpp"
 
 namespace logogrid {
 namespace {
@@ -14,33 +15,6 @@ double round2(double v) { return std::round(v * 100.0) / 100.0; }
 
 nlohmann::json rect_json(const Rect& r) {
   return nlohmann::json::array({round2(r.x), round2(r.y), round2(r.w), round2(r.h)});
-}
-
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
-          out += ' ';
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
 }
 
 std::string github_escape(const std::string& text, bool property) {
