@@ -1,6 +1,6 @@
-#include "text/xml_escape.hpp"
-
 #include <gtest/gtest.h>
+
+#include "text/xml_escape.hpp"
 
 namespace logogrid {
 namespace {
