@@ -1,7 +1,7 @@
 // Fuzz target for the layout loader: any bytes end in layout-invalid diagnostics.
 #include <cstdint>
 
-#include "fuzz_input_file.hpp"
+#include "fuzz_support.hpp"
 #include "load/layout.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

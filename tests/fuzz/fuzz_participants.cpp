@@ -2,7 +2,7 @@
 #include <cstdint>
 
 #include "diag/fatal_error.hpp"
-#include "fuzz_input_file.hpp"
+#include "fuzz_support.hpp"
 #include "load/participants_file.hpp"
 #include "validate/model.hpp"
 

@@ -1,0 +1,42 @@
+// Shared by the fuzz targets: the loaders take a path, not bytes, so inputs go to one
+// temporary file; the logo targets share one decode check.
+#pragma once
+
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+#include "resolve/logo.hpp"
+
+namespace logogrid::fuzzing {
+
+// Writes the input to this process's scratch file (created once) and returns its path.
+inline const std::string& input_file(const std::uint8_t* data, std::size_t size) {
+  static const std::string path = [] {
+    char name[] = "/tmp/logogrid-fuzz-XXXXXX";
+    const int fd = mkstemp(name);
+    if (fd >= 0) close(fd);
+    return std::string(name);
+  }();
+  if (std::FILE* f = std::fopen(path.c_str(), "wb")) {
+    std::fwrite(data, 1, size, f);
+    std::fclose(f);
+  }
+  return path;
+}
+
+// Decodes `data` as a logo named `path` (only the name differs between the PNG and SVG
+// targets: the format is sniffed from content). A refusal without a diagnostic traps.
+inline void decode_logo_or_explain(const std::uint8_t* data, std::size_t size, const char* path) {
+  LogoRequest request;
+  request.path = path;
+  request.participants_file = "participants.yaml";
+  Diagnostics diagnostics;
+  const auto logo =
+      decode_logo(std::string(reinterpret_cast<const char*>(data), size), request, diagnostics);
+  if (!logo && diagnostics.items().empty()) __builtin_trap();  // a refusal must say why
+}
+
+}  // namespace logogrid::fuzzing
