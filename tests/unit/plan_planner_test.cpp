@@ -171,7 +171,9 @@ TEST(plan_pages, cell_size_follows_columns_rows_and_gutter) {
 }
 
 TEST(plan_pages, rows_per_page_come_from_the_grid) {
-  const Plan p = plan(Layout{}, entries(49));
+  Layout layout;
+  layout.grid.balance = Layout::Balance::none;
+  const Plan p = plan(layout, entries(49));
   ASSERT_EQ(p.pages.size(), 3U);
   EXPECT_EQ(p.pages[0].placements.size(), 24U);
   EXPECT_EQ(p.pages[1].placements.size(), 24U);
@@ -353,7 +355,7 @@ TEST(plan_pages, district_heading_is_never_left_alone_at_the_foot) {
 TEST(plan_pages, logo_area_size_matches_the_plan) {
   for (const Layout& layout : {Layout{}, district_layout(), a3_landscape()}) {
     FixedTextMeasure measure;
-    const Size s = logo_area_size(layout, measure);
+    const Size s = logo_area_size(layout, measure, entries(3, "Kreis Olpe"));
     const Plan p = plan(layout, entries(3, "Kreis Olpe"));
     EXPECT_DOUBLE_EQ(s.w, p.pages[0].placements[0].logo_area.w);
     EXPECT_DOUBLE_EQ(s.h, p.pages[0].placements[0].logo_area.h);
@@ -364,7 +366,7 @@ TEST(plan_pages, logo_area_size_matches_the_plan) {
 TEST(plan_pages, odd_layouts_do_not_crash) {
   EXPECT_TRUE(plan(Layout{}, {}).pages.empty());
   Layout layout;
-  layout.grid.columns = 0;
+  layout.grid.columns = -2;
   layout.grid.rows = -3;
   layout.caption.max_lines = 0;
   layout.caption.font = "no size at all";
