@@ -31,6 +31,22 @@ void load_job_layout(const JobOptions& options, Job& job) {
       job.layout_file.empty() ? default_layout() : load_layout(job.layout_file, job.diagnostics);
 }
 
+// The layout's `fonts:`, registered before any font is checked or text measured.
+void register_layout_fonts(Job& job) {
+  if (job.layout.fonts.empty()) return;
+  std::vector<std::string> files;
+  for (const Layout::FontFile& font : job.layout.fonts) files.push_back(font.path);
+  std::vector<std::string> unreadable;
+  job.fonts = std::make_shared<LayoutFonts>(files, unreadable);
+  for (const std::string& file : unreadable) {
+    const auto font = std::find_if(job.layout.fonts.begin(), job.layout.fonts.end(),
+                                   [&](const Layout::FontFile& f) { return f.path == file; });
+    job.diagnostics.error("layout-invalid", job.layout_file, font->pos,
+                          fmt::format("`{}` is not a font file fontconfig can read", file),
+                          {"list OpenType or TrueType files (.otf, .ttf) or folders of them"});
+  }
+}
+
 void check_fonts(Job& job) {
   const Layout& l = job.layout;
   std::vector<std::string> fonts{l.heading.font, l.caption.font, l.page_numbers.font};
@@ -39,15 +55,28 @@ void check_fonts(Job& job) {
   fonts.erase(std::unique(fonts.begin(), fonts.end()), fonts.end());
   const std::string file = job.layout_file.empty() ? "<built-in layout>" : job.layout_file;
   for (const auto& font : fonts) {
-    std::string chosen;
-    if (check_font(font, chosen)) continue;
+    const FontMatch match = match_font(font);
+    if (match.family_found && match.face_found) continue;
     const auto where = l.font_positions.find(font);
-    job.diagnostics.error(
-        "font-missing", file, where == l.font_positions.end() ? Position{} : where->second,
-        fmt::format("font `{}` is not installed (the system would substitute {})", font,
-                    chosen.empty() ? "another font" : chosen),
-        {"install the font (make installs the fonts the shipped layouts use) or name an "
-         "installed one; `fc-list : family` lists them"});
+    const Position pos = where == l.font_positions.end() ? Position{} : where->second;
+    if (!match.family_found) {
+      job.diagnostics.error(
+          "font-missing", file, pos,
+          fmt::format("font `{}` is not installed (the system would substitute {})", font,
+                      match.family.empty() ? "another font" : match.family),
+          {"install the font, list its files under `fonts:` in the layout, or name an "
+           "installed one; `fc-list : family` lists them"});
+    } else {
+      job.diagnostics.error(
+          "font-missing", file, pos,
+          fmt::format("font `{}`: {} has no face in that weight and style; it would be "
+                      "imitated with {} ({})",
+                      font, match.family, match.face.empty() ? "another face" : match.face,
+                      match.file),
+          {"add the face's file to `fonts:` in the layout, or name a style the family has; "
+           "`fc-list \"" +
+           match.family + "\" style` lists them"});
+    }
   }
 }
 
@@ -188,6 +217,7 @@ Job prepare_job(const JobOptions& options, TextMeasure& measure) {
   job.model = validate_participants(file, job.diagnostics);
   const int errors_before_layout = job.diagnostics.errors();
   load_job_layout(options, job);
+  register_layout_fonts(job);
   const bool layout_ok = job.diagnostics.errors() == errors_before_layout;
   check_fonts(job);
   std::optional<Size> area;
