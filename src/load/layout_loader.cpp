@@ -270,7 +270,7 @@ bool is_font_file(const std::filesystem::path& path) {
 }
 
 // `fonts:` names files or folders relative to the layout file; a folder stands for the
-// OTF/TTF files in it and below, in name order (so the registration order is fixed).
+// OTF/TTF files directly in it, in name order (so the registration order is fixed).
 void read_fonts(LayoutReader& r, const YamlNode& root, const std::string& layout_path,
                 Layout& layout) {
   const YamlNode* list = Schema::find(root, "fonts");
@@ -290,7 +290,7 @@ void read_fonts(LayoutReader& r, const YamlNode& root, const std::string& layout
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
       std::vector<std::string> found;
-      for (std::filesystem::recursive_directory_iterator it(path, ec), end; !ec && it != end;
+      for (std::filesystem::directory_iterator it(path, ec), end; !ec && it != end;
            it.increment(ec)) {
         if (it->is_regular_file(ec) && is_font_file(it->path()))
           found.push_back(it->path().string());

@@ -143,16 +143,17 @@ TEST(load_layout, bad_grid_values_are_invalid) {
 
 TEST(load_layout, fonts_are_files_or_folders_next_to_the_layout) {
   TempDir dir;
-  dir.write("fonts/b/Second.otf", "x");
-  dir.write("fonts/a/First.ttf", "x");
+  dir.write("fonts/b-Second.otf", "x");
+  dir.write("fonts/a-First.ttf", "x");
   dir.write("fonts/readme.txt", "not a font");
+  dir.write("fonts/nested/Deeper.ttf", "x");  // only the folder's own files
   dir.write("One.TTF", "x");
   Diagnostics d;
   const Layout l =
       load_layout(dir.write("layout.yaml", "fonts: [fonts, One.TTF, missing.ttf]\n"), d);
   ASSERT_EQ(l.fonts.size(), 3U);
-  EXPECT_EQ(l.fonts[0].path, dir.file("fonts/a/First.ttf"));  // folders: in name order
-  EXPECT_EQ(l.fonts[1].path, dir.file("fonts/b/Second.otf"));
+  EXPECT_EQ(l.fonts[0].path, dir.file("fonts/a-First.ttf"));  // folders: in name order
+  EXPECT_EQ(l.fonts[1].path, dir.file("fonts/b-Second.otf"));
   EXPECT_EQ(l.fonts[2].path, dir.file("One.TTF"));
   EXPECT_EQ(l.fonts[2].pos, (Position{1, 16}));
   const Diagnostic* missing = find_code(d, "layout-invalid");
