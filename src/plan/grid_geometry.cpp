@@ -61,4 +61,19 @@ Rect logo_area_in(const Rect& cell, const GridGeometry& g, double padding) {
           std::max(0.0, g.logo_box_h - 2 * padding)};
 }
 
+TextBlock text_block(std::vector<std::string> lines, const SetFont& font, double x, double width,
+                     double first_baseline, TextBlock::Align align) {
+  TextBlock block;
+  block.font = font.spec.face;
+  block.size = font.spec.size;
+  block.line_height = font.metrics.line_height;
+  block.first_baseline = first_baseline;
+  block.align = align;
+  const double extra = lines.empty() ? 0 : static_cast<double>(lines.size() - 1);
+  block.box = {x, first_baseline - font.metrics.ascent, width,
+               extra * font.metrics.line_height + font.metrics.ascent + font.metrics.descent};
+  block.lines = std::move(lines);
+  return block;
+}
+
 }  // namespace logogrid

@@ -1,9 +1,14 @@
 // The planner's grid arithmetic for one choice of columns and rows: cell size, caption
-// block, logo box, district heading bands. Shared by the planner and the auto-grid choice.
+// block, logo box, district heading bands; and blocks of set text. Shared by the planner's
+// parts (page flow, grid choice, page dressing).
 #pragma once
+
+#include <string>
+#include <vector>
 
 #include "load/layout.hpp"
 #include "plan/geometry.hpp"
+#include "plan/plan.hpp"
 #include "plan/text_measure.hpp"
 #include "text/font_description.hpp"
 
@@ -51,5 +56,9 @@ Rect grid_area(const Layout& layout, const GridGeometry& g, bool recto);
 
 // A cell's logo area: the cell above caption and gap, less the padding.
 Rect logo_area_in(const Rect& cell, const GridGeometry& g, double padding);
+
+// A block of `lines` in `font`, `width` wide, whose first baseline is `first_baseline`.
+TextBlock text_block(std::vector<std::string> lines, const SetFont& font, double x, double width,
+                     double first_baseline, TextBlock::Align align);
 
 }  // namespace logogrid

@@ -1,0 +1,35 @@
+// Which grid the entries are planned in (an `auto` dimension chosen for them) and how a
+// balanced document shares them out over its pages.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "plan/grid_geometry.hpp"
+#include "plan/plan.hpp"
+
+namespace logogrid {
+
+struct GridChoice {
+  GridGeometry g;
+  std::optional<std::size_t> overflow_fit;  // grid.pages cannot hold them all: how many fit
+};
+
+// Auto grids: among the grids whose logo areas are at least min_logo_height on each side
+// (and at most max_columns wide), those that hold the entries within the page budget —
+// grid.pages, else the fewest pages any of them needs — and of these the one whose cells,
+// taken at the target cell_aspect, leave the largest logo area. Cells then fill the frame.
+GridChoice choose_grid(const Layout& layout, const GridFonts& fonts,
+                       const std::vector<PlanEntry>& entries);
+
+// balance: pages, order: name. The pages a plain flow needs, each taking an equal share
+// (the first ones one more): pages differ by at most one entry, so by at most one row.
+std::vector<std::size_t> page_quotas(const GridGeometry& g, std::size_t entries);
+
+// balance: pages, order: district. The fewest rows per page that still give the same
+// pages and keep every district as whole as the plain flow does.
+int balanced_rows(const Layout& layout, const GridGeometry& g,
+                  const std::vector<PlanEntry>& entries);
+
+}  // namespace logogrid
