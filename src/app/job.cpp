@@ -73,9 +73,8 @@ void check_fonts(Job& job) {
                       "imitated with {} ({})",
                       font, match.family, match.face.empty() ? "another face" : match.face,
                       match.file),
-          {"add the face's file to `fonts:` in the layout, or name a style the family has; "
-           "`fc-list \"" +
-           match.family + "\" style` lists them"});
+          {"list the font file of that face under `fonts:` in the layout, or ask for a "
+           "weight and style the family has"});
     }
   }
 }
