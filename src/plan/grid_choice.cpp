@@ -16,8 +16,36 @@ constexpr int kMaxAutoRows = 40;
 
 }  // namespace
 
+double widest_caption_word(const Layout& layout, const SetFont& caption,
+                           const std::vector<PlanEntry>& entries, TextMeasure& measure) {
+  if (layout.grid.columns != Layout::kAuto && layout.grid.rows != Layout::kAuto) return 0;
+  double widest = 0;
+  const auto measure_piece = [&](const std::string& piece) {
+    if (piece.empty()) return;
+    widest = std::max(widest, measure.wrap(piece, caption.spec.face, caption.spec.size, 0).width);
+  };
+  for (const PlanEntry& entry : entries) {
+    // Captions break at spaces and after the hyphen of a double name (Nachrodt-|Wiblingwerde).
+    std::string piece;
+    for (const char c : entry.caption) {
+      if (c == ' ' || c == '\n') {
+        measure_piece(piece);
+        piece.clear();
+        continue;
+      }
+      piece += c;
+      if (c == '-') {
+        measure_piece(piece);
+        piece.clear();
+      }
+    }
+    measure_piece(piece);
+  }
+  return widest;
+}
+
 GridChoice choose_grid(const Layout& layout, const GridFonts& fonts,
-                       const std::vector<PlanEntry>& entries) {
+                       const std::vector<PlanEntry>& entries, double min_cell_width) {
   const Layout::Grid& grid = layout.grid;
   const std::size_t limit = grid.pages > 0 ? static_cast<std::size_t>(grid.pages)
                                            : std::numeric_limits<std::size_t>::max();
@@ -47,7 +75,9 @@ GridChoice choose_grid(const Layout& layout, const GridFonts& fonts,
     for (int r = auto_rows ? 1 : grid.rows; r <= max_rows; ++r) {
       Candidate k{grid_geometry(layout, fonts, c, r), {}, 0, 0};
       const Rect area = logo_area_in({0, 0, k.g.cell_w, k.g.cell_h}, k.g, padding);
-      if (std::min(area.w, area.h) + kTolerance < grid.min_logo_height) continue;
+      if (std::min(area.w, area.h) + kTolerance < grid.min_logo_height ||
+          k.g.cell_w + kTolerance < min_cell_width)
+        continue;
       const double w = std::min(k.g.cell_w, k.g.cell_h * aspect);
       const double h = std::min(k.g.cell_h, k.g.cell_w / aspect);
       const double aimed_h = h - (k.g.cell_h - k.g.logo_box_h) - 2 * padding;

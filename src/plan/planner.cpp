@@ -159,7 +159,9 @@ Rect fit_logo(const Layout::Logo& logo, const Rect& logo_area, double ink_width,
 
 Size logo_area_size(const Layout& layout, TextMeasure& measure,
                     const std::vector<PlanEntry>& entries) {
-  const GridChoice choice = choose_grid(layout, grid_fonts(layout, measure), entries);
+  const GridFonts fonts = grid_fonts(layout, measure);
+  const GridChoice choice = choose_grid(
+      layout, fonts, entries, widest_caption_word(layout, fonts.caption, entries, measure));
   const Rect area =
       logo_area_in({0, 0, choice.g.cell_w, choice.g.cell_h}, choice.g, layout.logo.padding);
   return {area.w, area.h};
@@ -170,7 +172,9 @@ Plan plan_pages(const Layout& layout, const std::string& title,
                 std::vector<CaptionOverflow>* overflows) {
   Plan plan;
   plan.page = layout.page;
-  const GridChoice choice = choose_grid(layout, grid_fonts(layout, measure), entries);
+  const GridFonts fonts = grid_fonts(layout, measure);
+  const GridChoice choice = choose_grid(
+      layout, fonts, entries, widest_caption_word(layout, fonts.caption, entries, measure));
   const GridGeometry& g = choice.g;
   plan.columns = g.columns;
   plan.rows = g.rows;

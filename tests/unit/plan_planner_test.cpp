@@ -400,6 +400,22 @@ TEST(plan_pages, auto_grid_respects_max_columns_and_min_logo_height) {
   EXPECT_GE(big.pages[0].placements[0].logo_area.h, 60 * kPointsPerMm - kEps);
 }
 
+TEST(plan_pages, auto_grid_keeps_cells_as_wide_as_the_widest_caption_word) {
+  std::vector<PlanEntry> e = entries(54);
+  const Plan plain = plan(auto_poster(), e);
+  // 21 code points at 0.5 × 11 pt: 115.5 pt, wider than the 54 plain cells.
+  e[7].caption = "Hochsauerlandgemeinde";
+  const Plan wide = plan(auto_poster(), e);
+  EXPECT_LT(plain.pages[0].placements[0].cell.w, 115.5);
+  EXPECT_GE(wide.pages[0].placements[0].cell.w, 115.5);
+  EXPECT_TRUE(wide.overflow_fit);  // 54 such cells do not fit one sheet
+  // A double name breaks after its hyphen: only its longer part counts.
+  e[7].caption = "Hochsauerland-Gemeinde";
+  const Plan hyphen = plan(auto_poster(), e);
+  EXPECT_EQ(hyphen.columns, plain.columns);
+  EXPECT_FALSE(hyphen.overflow_fit);
+}
+
 TEST(plan_pages, auto_poster_overflow_says_how_many_fit_and_still_places_all) {
   const Plan p = plan(auto_poster(), entries(200));
   ASSERT_TRUE(p.overflow_fit);
