@@ -31,6 +31,22 @@ void load_job_layout(const JobOptions& options, Job& job) {
       job.layout_file.empty() ? default_layout() : load_layout(job.layout_file, job.diagnostics);
 }
 
+// The layout's `fonts:`, registered before any font is checked or text measured.
+void register_layout_fonts(Job& job) {
+  if (job.layout.fonts.empty()) return;
+  std::vector<std::string> files;
+  for (const Layout::FontFile& font : job.layout.fonts) files.push_back(font.path);
+  std::vector<std::string> unreadable;
+  job.fonts = std::make_shared<LayoutFonts>(files, unreadable);
+  for (const std::string& file : unreadable) {
+    const auto font = std::find_if(job.layout.fonts.begin(), job.layout.fonts.end(),
+                                   [&](const Layout::FontFile& f) { return f.path == file; });
+    job.diagnostics.error("layout-invalid", job.layout_file, font->pos,
+                          fmt::format("`{}` is not a font file fontconfig can read", file),
+                          {"list OpenType or TrueType files (.otf, .ttf) or folders of them"});
+  }
+}
+
 void check_fonts(Job& job) {
   const Layout& l = job.layout;
   std::vector<std::string> fonts{l.heading.font, l.caption.font, l.page_numbers.font};
@@ -39,15 +55,27 @@ void check_fonts(Job& job) {
   fonts.erase(std::unique(fonts.begin(), fonts.end()), fonts.end());
   const std::string file = job.layout_file.empty() ? "<built-in layout>" : job.layout_file;
   for (const auto& font : fonts) {
-    std::string chosen;
-    if (check_font(font, chosen)) continue;
+    const FontMatch match = match_font(font);
+    if (match.family_found && match.face_found) continue;
     const auto where = l.font_positions.find(font);
-    job.diagnostics.error(
-        "font-missing", file, where == l.font_positions.end() ? Position{} : where->second,
-        fmt::format("font `{}` is not installed (the system would substitute {})", font,
-                    chosen.empty() ? "another font" : chosen),
-        {"install the font (make installs the fonts the shipped layouts use) or name an "
-         "installed one; `fc-list : family` lists them"});
+    const Position pos = where == l.font_positions.end() ? Position{} : where->second;
+    if (!match.family_found) {
+      job.diagnostics.error(
+          "font-missing", file, pos,
+          fmt::format("font `{}` is not installed (the system would substitute {})", font,
+                      match.family.empty() ? "another font" : match.family),
+          {"install the font, list its files under `fonts:` in the layout, or name an "
+           "installed one; `fc-list : family` lists them"});
+    } else {
+      job.diagnostics.error(
+          "font-missing", file, pos,
+          fmt::format("font `{}`: {} has no face in that weight and style; it would be "
+                      "imitated with {} ({})",
+                      font, match.family, match.face.empty() ? "another face" : match.face,
+                      match.file),
+          {"list the font file of that face under `fonts:` in the layout, or ask for a "
+           "weight and style the family has"});
+    }
   }
 }
 
@@ -81,9 +109,53 @@ void resolve_logos(Job& job, const JobOptions& options, const std::optional<Size
   }
 }
 
+// The entries `selected` in print order (German collation, or grouped by district), with
+// their logos' ink sizes where resolved.
+PagedJob print_entries(const Job& job, bool (*selected)(const Participant&),
+                       std::vector<PlanEntry>& entries) {
+  std::vector<std::size_t> chosen;
+  std::vector<std::string> names;
+  std::vector<std::string> districts;
+  for (const auto& p : job.model.participants) {
+    if (!selected(p)) continue;
+    chosen.push_back(p.index);
+    names.push_back(p.name);  // SPEC: sorted by name (DIN 5007-1), not by caption
+    districts.push_back(p.district);
+  }
+  std::vector<std::string> district_order;
+  for (const auto& m : Register::builtin().municipalities())
+    if (district_order.empty() || district_order.back() != m.district)
+      district_order.push_back(m.district);
+  const std::vector<std::size_t> order = job.layout.grid.order == Layout::Order::district
+                                             ? order_by_district(names, districts, district_order)
+                                             : order_by_name(names);
+  PagedJob paged;
+  for (std::size_t k : order) {
+    const Participant& p = job.model.participants[chosen[k]];
+    PlanEntry entry{p.caption, p.district, 1, 1};
+    if (p.index < job.logos.size()) {
+      if (const auto& logo = job.logos[p.index]) {
+        entry.ink_width = job.layout.logo.trim ? logo->ink.width : logo->width;
+        entry.ink_height = job.layout.logo.trim ? logo->ink.height : logo->height;
+      }
+    }
+    entries.push_back(entry);
+    paged.participant_of_entry.push_back(p.index);
+  }
+  return paged;
+}
+
+// The logo area of the cells the included entries will be printed in (an auto grid
+// depends on how many there are).
+Size included_logo_area(const Job& job, TextMeasure& measure) {
+  std::vector<PlanEntry> entries;
+  print_entries(job, is_included, entries);
+  return logo_area_size(job.layout, measure, entries);
+}
+
 void check_resolution(Job& job, TextMeasure& measure) {
   job.ppi.resize(job.model.participants.size());
-  const Size area = logo_area_size(job.layout, measure);
+  const Size area = included_logo_area(job, measure);
   for (auto& p : job.model.participants) {
     const auto& logo = job.logos[p.index];
     if (!logo || logo->format != LogoFormat::png) continue;
@@ -108,6 +180,28 @@ void check_resolution(Job& job, TextMeasure& measure) {
   }
 }
 
+// layout-overflow: the page limit cannot hold the entries (once per job).
+void report_overflow(Job& job, const Plan& plan, std::size_t entries) {
+  const auto& items = job.diagnostics.items();
+  if (std::any_of(items.begin(), items.end(),
+                  [](const Diagnostic& d) { return d.code == "layout-overflow"; }))
+    return;
+  const Layout::Grid& grid = job.layout.grid;
+  const bool auto_grid = grid.columns == Layout::kAuto || grid.rows == Layout::kAuto;
+  const std::string pages = grid.pages <= 1 ? "one page" : fmt::format("{} pages", grid.pages);
+  job.diagnostics.error(
+      "layout-overflow", job.layout_file.empty() ? "<built-in layout>" : job.layout_file,
+      grid.position,
+      auto_grid
+          ? fmt::format("{} entries do not fit on {} with logo areas of at least {:.1f} mm: "
+                        "{} fit",
+                        entries, pages, grid.min_logo_height / kPointsPerMm, *plan.overflow_fit)
+          : fmt::format("{} entries do not fit on {} of {} × {} cells: {} fit", entries, pages,
+                        plan.columns, plan.rows, *plan.overflow_fit),
+      {"allow more pages (`grid.pages`), a smaller `grid.min_logo_height`, smaller margins, "
+       "gutters or captions, or a larger page"});
+}
+
 }  // namespace
 
 int Job::count(Status status) const {
@@ -122,10 +216,11 @@ Job prepare_job(const JobOptions& options, TextMeasure& measure) {
   job.model = validate_participants(file, job.diagnostics);
   const int errors_before_layout = job.diagnostics.errors();
   load_job_layout(options, job);
+  register_layout_fonts(job);
   const bool layout_ok = job.diagnostics.errors() == errors_before_layout;
   check_fonts(job);
   std::optional<Size> area;
-  if (layout_ok && options.after_resolve) area = logo_area_size(job.layout, measure);
+  if (layout_ok && options.after_resolve) area = included_logo_area(job, measure);
   resolve_logos(job, options, area);
   if (layout_ok) {
     check_resolution(job, measure);
@@ -138,35 +233,8 @@ Job prepare_job(const JobOptions& options, TextMeasure& measure) {
 bool is_included(const Participant& participant) { return participant.status == Status::included; }
 
 PagedJob plan_job(Job& job, TextMeasure& measure, bool (*selected)(const Participant&)) {
-  std::vector<std::size_t> chosen;
-  std::vector<std::string> names;
-  std::vector<std::string> districts;
-  for (const auto& p : job.model.participants) {
-    if (!selected(p)) continue;
-    chosen.push_back(p.index);
-    names.push_back(p.name);  // SPEC: sorted by name (DIN 5007-1), not by caption
-    districts.push_back(p.district);
-  }
-  std::vector<std::string> district_order;
-  for (const auto& m : Register::builtin().municipalities())
-    if (district_order.empty() || district_order.back() != m.district)
-      district_order.push_back(m.district);
-  const std::vector<std::size_t> order = job.layout.grid.order == Layout::Order::district
-                                             ? order_by_district(names, districts, district_order)
-                                             : order_by_name(names);
-
-  PagedJob paged;
   std::vector<PlanEntry> entries;
-  for (std::size_t k : order) {
-    const Participant& p = job.model.participants[chosen[k]];
-    PlanEntry entry{p.caption, p.district, 1, 1};
-    if (const auto& logo = job.logos[p.index]) {
-      entry.ink_width = job.layout.logo.trim ? logo->ink.width : logo->width;
-      entry.ink_height = job.layout.logo.trim ? logo->ink.height : logo->height;
-    }
-    entries.push_back(entry);
-    paged.participant_of_entry.push_back(p.index);
-  }
+  PagedJob paged = print_entries(job, selected, entries);
   std::vector<CaptionOverflow> overflows;
   paged.plan = plan_pages(job.layout, job.model.title, entries, measure, &overflows);
   for (const auto& o : overflows) {
@@ -184,6 +252,7 @@ PagedJob plan_job(Job& job, TextMeasure& measure, bool (*selected)(const Partici
                     o.size),
         {"give the entry a shorter `caption:`, or allow more caption lines in the layout"}, p.name);
   }
+  if (paged.plan.overflow_fit) report_overflow(job, paged.plan, entries.size());
   return paged;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "plan/plan.hpp"
 #include "plan/text_measure.hpp"
 #include "resolve/logo.hpp"
+#include "text/layout_fonts.hpp"
 #include "validate/model.hpp"
 
 namespace logogrid {
@@ -43,6 +45,7 @@ struct Job {
   std::vector<std::optional<double>> ppi;  // effective ppi of raster logos
   std::string layout_file;                 // as used, "" for the built-in layout
   bool fatal_input = false;                // yaml-syntax: nothing beyond the file loaded
+  std::shared_ptr<LayoutFonts> fonts;      // the layout's `fonts:`, registered while the job lives
 
   int count(Status status) const;
 };

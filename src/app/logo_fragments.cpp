@@ -14,13 +14,14 @@
 #include "render/logo_fragment.hpp"
 #include "render/render.hpp"
 #include "resolve/svg_document.hpp"
+#include "text/layout_fonts.hpp"
 
 namespace logogrid {
 namespace {
 
 std::string facts_key(const Logo& logo) {
-  return FragmentCache::key(
-      {"logo-facts", kVersion, logo.content_hash, std::to_string(logo.ink_side)});
+  return FragmentCache::key({"logo-facts", kVersion, logo.content_hash,
+                             std::to_string(logo.ink_side), registered_fonts_digest()});
 }
 
 std::string serialise_facts(const Logo& logo) {
@@ -88,7 +89,8 @@ std::string LogoFragments::fragment_key(const Logo& logo, const Layout& layout,
                                         const Rect& placed) {
   return FragmentCache::key({"logo-fragment", kVersion, logo.content_hash,
                              layout.logo.trim ? "trim" : "whole",
-                             fmt::format("{:.6f}x{:.6f}", placed.w, placed.h)});
+                             fmt::format("{:.6f}x{:.6f}", placed.w, placed.h),
+                             registered_fonts_digest()});  // text in an SVG uses them
 }
 
 void LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {

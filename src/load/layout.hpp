@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostic.hpp"
 
@@ -18,6 +19,9 @@ struct Layout {
   enum class LastRow { left, center };
   enum class Fit { contain, balanced };
   enum class PageNumberPosition { none, center, outside };
+  enum class Balance { none, pages };
+  enum class Align { top, center, spread };
+  static constexpr int kAuto = 0;  // grid.columns / grid.rows: chosen by the planner
 
   struct Page {
     double width = 210.0 * kPointsPerMm;  // trim size after orientation
@@ -37,11 +41,20 @@ struct Layout {
     bool first_page_only = true;
   } heading;
   struct Grid {
-    int columns = 4;
-    int rows = 6;
+    int columns = 4;  // or kAuto
+    int rows = 6;     // per page, or kAuto
+    int pages = 0;    // most pages the grid may fill (1 for a poster); 0 = no limit
+    // Auto grids: the cell shape (width : height) the choice aims for, the most columns,
+    // and the smallest logo area (height, and width) worth printing.
+    double cell_aspect = 1.2;
+    int max_columns = 12;
+    double min_logo_height = 20.0 * kPointsPerMm;
     double gutter = 6.0 * kPointsPerMm;
     Order order = Order::name;
     LastRow last_row = LastRow::center;
+    Balance balance = Balance::pages;  // spread the entries evenly over the pages needed
+    Align align = Align::top;          // rows of a page that is not full
+    Position position;                 // where `grid:` stood, for layout-overflow
   } grid;
   struct DistrictHeading {  // order: district only
     std::string font = "DejaVu Sans Bold 10";
@@ -66,6 +79,14 @@ struct Layout {
     std::string title = "Rahmenstrategie \u2013 Mitmacherkommunen";
     std::string author = "Smart Cities S\u00fcdwestfalen";
   } pdf;
+
+  // `fonts:` expanded to font files (folders listed, sorted), in the order given; they are
+  // registered for the run before any system font (text/layout_fonts.hpp).
+  struct FontFile {
+    std::string path;  // as the run opens it (relative to the layout's folder resolved)
+    Position pos;      // the list item that named it
+  };
+  std::vector<FontFile> fonts;
 
   std::string source;  // file the layout came from, as named by the user; "" = built-in
   std::map<std::string, Position> font_positions;  // where each named font stood in source

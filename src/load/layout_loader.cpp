@@ -2,8 +2,11 @@
 // `layout-invalid` diagnostic at the offending node.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 
 #include "load/layout.hpp"
 #include "load/read_file.hpp"
@@ -62,6 +65,16 @@ class LayoutReader {
       return;
     }
     out = static_cast<int>(value);
+  }
+
+  // A whole number, or `auto` (Layout::kAuto).
+  void count_or_auto(const YamlNode& map, const std::string& key, int& out, int min, int max) {
+    const Located v = schema_.scalar(map, key);
+    if (v.present && v.text == "auto") {
+      out = Layout::kAuto;
+      return;
+    }
+    integer(map, key, out, min, max);
   }
 
   void number(const YamlNode& map, const std::string& key, double& out, double min, double max) {
@@ -197,10 +210,24 @@ void read_sections(LayoutReader& r, const YamlNode& root, Layout& layout) {
     r.font(*h, "font", layout.heading.font);
     r.boolean(*h, "first_page_only", layout.heading.first_page_only);
   }
-  if (auto g = r.section(root, "grid", {"columns", "rows", "gutter", "order", "last_row"})) {
-    r.integer(*g, "columns", layout.grid.columns, 1, 40);
-    r.integer(*g, "rows", layout.grid.rows, 1, 40);
+  if (auto g = r.section(root, "grid",
+                         {"columns", "rows", "pages", "cell_aspect", "max_columns",
+                          "min_logo_height", "gutter", "order", "last_row", "balance", "align"})) {
+    layout.grid.position = g->pos;
+    r.count_or_auto(*g, "columns", layout.grid.columns, 1, 40);
+    r.count_or_auto(*g, "rows", layout.grid.rows, 1, 40);
+    r.integer(*g, "pages", layout.grid.pages, 1, 10000);
+    r.number(*g, "cell_aspect", layout.grid.cell_aspect, 0.2, 5);
+    r.integer(*g, "max_columns", layout.grid.max_columns, 1, 40);
+    r.length(*g, "min_logo_height", layout.grid.min_logo_height, 1 * kPointsPerMm,
+             500 * kPointsPerMm);
     r.length(*g, "gutter", layout.grid.gutter, 0, 100 * kPointsPerMm);
+    r.choice<Layout::Balance>(*g, "balance", layout.grid.balance,
+                              {{"pages", Layout::Balance::pages}, {"none", Layout::Balance::none}});
+    r.choice<Layout::Align>(*g, "align", layout.grid.align,
+                            {{"top", Layout::Align::top},
+                             {"center", Layout::Align::center},
+                             {"spread", Layout::Align::spread}});
     r.choice<Layout::Order>(*g, "order", layout.grid.order,
                             {{"name", Layout::Order::name}, {"district", Layout::Order::district}});
     r.choice<Layout::LastRow>(
@@ -235,6 +262,55 @@ void read_sections(LayoutReader& r, const YamlNode& root, Layout& layout) {
   }
 }
 
+bool is_font_file(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".otf" || ext == ".ttf" || ext == ".otc" || ext == ".ttc";
+}
+
+// `fonts:` names files or folders relative to the layout file; a folder stands for the
+// OTF/TTF files directly in it, in name order (so the registration order is fixed).
+void read_fonts(LayoutReader& r, const YamlNode& root, const std::string& layout_path,
+                Layout& layout) {
+  const YamlNode* list = Schema::find(root, "fonts");
+  if (!list || list->is_null()) return;
+  if (!list->is_sequence()) {
+    r.invalid(list->pos, "`fonts` must be a list of font files or folders",
+              {"e.g. fonts: [../fonts/lato]"});
+    return;
+  }
+  const std::filesystem::path base = std::filesystem::path(layout_path).parent_path();
+  for (const YamlNode& item : list->items) {
+    if (!item.is_scalar() || item.text.empty()) {
+      r.invalid(item.pos, "each entry of `fonts` must be a path to a font file or folder");
+      continue;
+    }
+    const std::filesystem::path path = (base / item.text).lexically_normal();
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      std::vector<std::string> found;
+      for (std::filesystem::directory_iterator it(path, ec), end; !ec && it != end;
+           it.increment(ec)) {
+        if (it->is_regular_file(ec) && is_font_file(it->path()))
+          found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      if (found.empty()) {
+        r.invalid(item.pos, fmt::format("font folder `{}` holds no OTF or TTF file", item.text));
+      }
+      for (std::string& file : found) layout.fonts.push_back({std::move(file), item.pos});
+    } else if (std::filesystem::is_regular_file(path, ec)) {
+      layout.fonts.push_back({path.string(), item.pos});
+    } else {
+      r.invalid(
+          item.pos,
+          fmt::format("font file or folder `{}` does not exist ({})", item.text, path.string()),
+          {"paths in `fonts` are relative to the layout file"});
+    }
+  }
+}
+
 // Geometry that cannot work: margins wider than the page, cells smaller than their caption.
 void check_geometry(LayoutReader& r, const YamlNode& root, const Layout& layout) {
   const auto pos_of = [&](const char* section) {
@@ -252,9 +328,12 @@ void check_geometry(LayoutReader& r, const YamlNode& root, const Layout& layout)
               {"make the margins smaller or the page larger"});
     return;
   }
-  const double cell_w =
-      (area_w - (layout.grid.columns - 1) * layout.grid.gutter) / layout.grid.columns;
-  const double cell_h = (area_h - (layout.grid.rows - 1) * layout.grid.gutter) / layout.grid.rows;
+  // An auto dimension is the planner's to choose (it reports layout-overflow); a fixed one
+  // is checked as written, the other taken at its smallest (one cell).
+  const int columns = std::max(1, layout.grid.columns);
+  const int rows = std::max(1, layout.grid.rows);
+  const double cell_w = (area_w - (columns - 1) * layout.grid.gutter) / columns;
+  const double cell_h = (area_h - (rows - 1) * layout.grid.gutter) / rows;
   const double caption_h = layout.caption.max_lines * 1.2 * font_size(layout.caption.font);
   const double needed_h =
       caption_h + layout.caption.gap + 2 * layout.logo.padding + 5 * kPointsPerMm;
@@ -316,12 +395,13 @@ Layout load_layout(const std::string& path, Diagnostics& diagnostics) {
   const YamlNode& root = *parsed.root;
   if (!r.schema().check_mapping(root,
                                 {"page", "margins", "heading", "grid", "district_heading", "logo",
-                                 "caption", "page_numbers", "pdf"},
+                                 "caption", "page_numbers", "pdf", "fonts"},
                                 "the layout"))
     return layout;
   const int errors_before = diagnostics.errors();
   read_page(r, root, layout);
   read_sections(r, root, layout);
+  read_fonts(r, root, path, layout);
   if (diagnostics.errors() == errors_before) check_geometry(r, root, layout);
   for (const auto& [font, pos] : r.fonts_) layout.font_positions[font] = pos;
   return layout;

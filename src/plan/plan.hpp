@@ -57,15 +57,23 @@ struct PagePlan {
 
 struct Plan {
   Layout::Page page;  // trim size, bleed, marks
+  int columns = 0;    // the grid used, `auto` resolved
+  int rows = 0;
+  // Set when grid.pages cannot hold every entry (at the minimum logo size, for an auto
+  // grid): how many entries fit on the allowed pages. The plan still places every entry,
+  // on as many pages as it takes, so that a proof shows them all.
+  std::optional<std::size_t> overflow_fit;
   std::vector<PagePlan> pages;
 };
 
 // Heading text after replacing {title}.
 std::string heading_text(const Layout& layout, const std::string& title);
 
-// Lays out all entries. Adds `caption-overflow` warnings (file/position are filled by the
-// caller, who knows the entry's source; here they carry the entry index in `participant`
-// via the callback below).
+// Lays out all entries: an `auto` grid is chosen for these entries (the largest logo area
+// within the page limit, see SPEC), `balance: pages` spreads them evenly over the pages
+// they need, `align` places the rows of a page that is not full. Adds `caption-overflow` warnings
+// (file/position are filled by the caller, who knows the entry's source; here they carry the entry
+// index in `participant` via the callback below).
 struct CaptionOverflow {
   std::size_t entry;
   double size;  // pt it was finally set in
@@ -78,8 +86,10 @@ Plan plan_pages(const Layout& layout, const std::string& title,
 // contain, or balanced (equal visual area, a square of side base × min(W, H), clamped).
 Rect fit_logo(const Layout::Logo& logo, const Rect& logo_area, double ink_width, double ink_height);
 
-// The logo area every cell of this layout gets (same size on every page), positioned at
-// the origin; used by check to compute effective ppi before the full plan exists.
-Size logo_area_size(const Layout& layout, TextMeasure& measure);
+// The logo area every cell gets when these entries are planned (same size on every page),
+// positioned at the origin; used to compute effective ppi before the full plan exists.
+// Only the entries' count and districts matter.
+Size logo_area_size(const Layout& layout, TextMeasure& measure,
+                    const std::vector<PlanEntry>& entries);
 
 }  // namespace logogrid

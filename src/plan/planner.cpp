@@ -1,13 +1,15 @@
-// The page planner: cells of one size on every page, rows flowing down the grid area, one
-// page after another; optional district headings between groups; heading and folio in the
-// margins. Everything here is arithmetic on points: no fonts, no Cairo.
+// The page planner: the grid is fixed or chosen for the entries (`auto`), cells of one size
+// on every page, rows flowing down the grid area, pages balanced when asked; optional
+// district headings between groups; heading and folio in the margins. Everything here is
+// arithmetic on points: no fonts, no Cairo.
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include "plan/caption_fit.hpp"
+#include "plan/grid_choice.hpp"
+#include "plan/grid_geometry.hpp"
+#include "plan/page_flow.hpp"
 #include "plan/plan.hpp"
-#include "text/font_description.hpp"
 
 namespace logogrid {
 namespace {
@@ -15,241 +17,69 @@ namespace {
 constexpr double kTolerance = 1e-6;
 constexpr double kSafeArea = 5.0 * kPointsPerMm;  // text and logos stay this far inside trim
 constexpr double kMinCaptionSize = 6.0;
-const char* const kContinued = " (Fortsetzung)";  // district heading repeated on a new page
 
-struct SetFont {
-  FontSpec spec;
-  LineMetrics metrics;
-};
-
-SetFont set_font(const std::string& description, double fallback_size, TextMeasure& measure) {
-  SetFont font;
-  font.spec = font_spec_or(description, fallback_size);
-  font.metrics = measure.metrics(font.spec.face, font.spec.size);
-  if (font.metrics.line_height <= 0) {
-    font.metrics.line_height = font.metrics.ascent + font.metrics.descent;
-  }
-  return font;
-}
-
-// Everything about the grid that is the same on every page.
-struct GridGeometry {
-  int columns = 1;
-  int rows = 1;
-  double gutter = 0;
-  double area_w = 0;
-  double area_h = 0;
-  double cell_w = 0;
-  double cell_h = 0;
-  double caption_h = 0;   // max_lines caption lines at the layout's size
-  double logo_box_h = 0;  // cell minus caption block and gap
-  SetFont caption;
-  // order: district only
-  bool districts = false;
-  SetFont district;
-  double band_top = 0;     // district heading at the top of the grid: text + space below it
-  double space_above = 0;  // from the previous row's bottom to a district heading's top
-};
-
-GridGeometry grid_geometry(const Layout& layout, TextMeasure& measure) {
-  GridGeometry g;
-  g.columns = std::max(1, layout.grid.columns);
-  g.rows = std::max(1, layout.grid.rows);
-  g.gutter = std::max(0.0, layout.grid.gutter);
-  g.area_w = layout.page.width - layout.margins.inside - layout.margins.outside;
-  g.area_h = layout.page.height - layout.margins.top - layout.margins.bottom;
-  g.cell_w = std::max(0.0, (g.area_w - (g.columns - 1) * g.gutter) / g.columns);
-  g.cell_h = std::max(0.0, (g.area_h - (g.rows - 1) * g.gutter) / g.rows);
-
-  g.districts = layout.grid.order == Layout::Order::district;
-  if (g.districts) {
-    // A heading sits close to the row it introduces and farther from the row above it, so
-    // the eye groups it with its own district (proximity). Cells stay the size `rows`
-    // gives; a page simply holds fewer rows. The cap keeps heading + one row on a page.
-    g.district = set_font(layout.district_heading.font, 10, measure);
-    const LineMetrics& m = g.district.metrics;
-    const double below = std::max(0.5 * g.gutter, 0.5 * m.line_height);
-    g.band_top = m.ascent + m.descent + below;
-    g.space_above = std::max(1.5 * g.gutter, m.line_height);
-    g.cell_h = std::max(0.0, std::min(g.cell_h, g.area_h - g.band_top));
-  }
-
-  g.caption = set_font(layout.caption.font, 8, measure);
-  g.caption_h = std::max(1, layout.caption.max_lines) * g.caption.metrics.line_height;
-  g.logo_box_h = std::max(0.0, g.cell_h - g.caption_h - std::max(0.0, layout.caption.gap));
-  return g;
-}
-
-Rect grid_area(const Layout& layout, const GridGeometry& g, bool recto) {
-  const double left = recto ? layout.margins.inside : layout.margins.outside;
-  return {left, layout.margins.top, g.area_w, g.area_h};
-}
-
-Rect logo_area_in(const Rect& cell, const GridGeometry& g, double padding) {
-  padding = std::max(0.0, padding);
-  return {cell.x + padding, cell.y + padding, std::max(0.0, cell.w - 2 * padding),
-          std::max(0.0, g.logo_box_h - 2 * padding)};
-}
-
-// A left-aligned block of one or more lines whose first baseline is `first_baseline`.
-TextBlock text_block(std::vector<std::string> lines, const SetFont& font, double x, double width,
-                     double first_baseline, TextBlock::Align align) {
-  TextBlock block;
-  block.font = font.spec.face;
-  block.size = font.spec.size;
-  block.line_height = font.metrics.line_height;
-  block.first_baseline = first_baseline;
-  block.align = align;
-  const double extra = lines.empty() ? 0 : static_cast<double>(lines.size() - 1);
-  block.box = {x, first_baseline - font.metrics.ascent, width,
-               extra * font.metrics.line_height + font.metrics.ascent + font.metrics.descent};
-  block.lines = std::move(lines);
-  return block;
-}
-
-bool is_recto(int number) { return ((number % 2) + 2) % 2 == 1; }
-
-class Flow {
- public:
-  Flow(const Layout& layout, const GridGeometry& g, const std::vector<PlanEntry>& entries,
-       TextMeasure& measure, std::vector<CaptionOverflow>* overflows, Plan& plan)
-      : layout_(layout),
-        g_(g),
-        entries_(entries),
-        measure_(measure),
-        overflows_(overflows),
-        plan_(plan) {}
-
-  // Places entries [first, last) as one group, under `district` when non-empty.
-  void group(std::size_t first, std::size_t last, const std::string& district) {
-    const std::size_t columns = static_cast<std::size_t>(g_.columns);
-    const bool headed = g_.districts && !district.empty();
-    for (std::size_t start = first; start < last; start += columns) {
-      const std::size_t count = std::min(columns, last - start);
-      double top = 0;
-      if (start == first && headed) {
-        top = district_heading_then_rows(district, (last - first + columns - 1) / columns);
-      } else if (!fits_row_here()) {
-        new_page();
-        top = headed ? district_heading_at(area().y, district + kContinued) : area().y;
-      } else {
-        top = at_top() ? area().y : last_bottom_ + g_.gutter;
-      }
-      row(start, count, top, start + count == last);
+// align: the rows of a page that is not full are centred in the grid area, or spread over
+// it (the space between rows grows; a district heading moves with the row below it).
+void align_rows(const Layout& layout, const GridGeometry& g, Plan& plan) {
+  if (layout.grid.align == Layout::Align::top) return;
+  for (PagePlan& page : plan.pages) {
+    if (page.placements.empty()) continue;
+    const Rect area = grid_area(layout, g, page.recto);
+    std::vector<double> tops;
+    double bottom = area.y;
+    for (const Placement& p : page.placements) {
+      if (tops.empty() || p.cell.y > tops.back() + kTolerance) tops.push_back(p.cell.y);
+      bottom = std::max(bottom, p.cell.bottom());
+    }
+    const double free = area.bottom() - bottom;
+    if (free <= kTolerance) continue;
+    const bool spread = layout.grid.align == Layout::Align::spread && tops.size() > 1;
+    const auto shift_of_row = [&](double top) {
+      if (!spread) return free / 2;
+      std::size_t i = 0;
+      while (i + 1 < tops.size() && tops[i] + kTolerance < top) ++i;
+      return free * static_cast<double>(i) / static_cast<double>(tops.size() - 1);
+    };
+    for (Placement& p : page.placements) p.cell.y += shift_of_row(p.cell.y);
+    for (TextBlock& d : page.district_headings) {
+      const double shift = shift_of_row(d.box.y);
+      d.box.y += shift;
+      d.first_baseline += shift;
     }
   }
+}
 
- private:
-  PagePlan& page() { return plan_.pages.back(); }
-  bool at_top() const { return plan_.pages.empty() || rows_on_page_ == 0; }
-  Rect area() { return grid_area(layout_, g_, page().recto); }
-
-  void new_page() {
-    PagePlan next;
-    next.index = static_cast<int>(plan_.pages.size());
-    next.number = layout_.page_numbers.first + next.index;
-    next.recto = is_recto(next.number);
-    plan_.pages.push_back(std::move(next));
-    rows_on_page_ = 0;
-    last_bottom_ = 0;
-  }
-
-  bool fits_row_here() {
-    if (plan_.pages.empty()) return false;
-    if (at_top()) return true;
-    if (rows_on_page_ >= g_.rows) return false;
-    return last_bottom_ + g_.gutter + g_.cell_h <= area().bottom() + kTolerance;
-  }
-
-  // Height of a district heading followed by `rows` rows of cells.
-  double group_height(std::size_t rows) const {
-    const double n = static_cast<double>(rows);
-    return g_.band_top + n * g_.cell_h + (n - 1) * g_.gutter;
-  }
-
-  // A district is kept together on one page when it fits on a page of its own; a longer
-  // one starts where at least its first row fits below the heading (a heading is never
-  // left alone at the foot of a page). Returns the top of the first row.
-  double district_heading_then_rows(const std::string& text, std::size_t rows) {
-    if (plan_.pages.empty()) new_page();
-    if (!at_top()) {
-      const std::size_t max_rows = static_cast<std::size_t>(g_.rows);
-      const bool whole_fits_a_page =
-          rows <= max_rows && area().y + group_height(rows) <= area().bottom() + kTolerance;
-      const std::size_t needed = whole_fits_a_page ? rows : 1;
-      const double heading_top = last_bottom_ + g_.space_above;
-      if (static_cast<std::size_t>(rows_on_page_) + needed <= max_rows &&
-          heading_top + group_height(needed) <= area().bottom() + kTolerance) {
-        return district_heading_at(heading_top, text);
-      }
-      new_page();
+// Fills each cell: logo area, the logo fitted into it, the caption set below.
+void dress(const Layout& layout, const GridGeometry& g, const std::vector<PlanEntry>& entries,
+           TextMeasure& measure, std::vector<CaptionOverflow>* overflows, Plan& plan) {
+  CaptionRule rule;
+  rule.face = g.caption.spec.face;
+  rule.size = g.caption.spec.size;
+  rule.max_lines = std::max(1, layout.caption.max_lines);
+  rule.min_size = kMinCaptionSize;
+  for (PagePlan& page : plan.pages) {
+    for (Placement& p : page.placements) {
+      const PlanEntry& entry = entries[p.entry];
+      p.logo_area = logo_area_in(p.cell, g, layout.logo.padding);
+      p.logo = fit_logo(layout.logo, p.logo_area, entry.ink_width, entry.ink_height);
+      SetCaption set = set_caption(entry.caption, p.cell.w, rule, measure);
+      // The caption box is fixed in the cell, and the first baseline is that of the
+      // layout's size: captions of a row share it even when one of them had to shrink.
+      const double box_top = p.cell.bottom() - g.caption_h;
+      p.caption.lines = std::move(set.lines);
+      p.caption.font = rule.face;
+      p.caption.size = set.size;
+      p.caption.line_height = set.metrics.line_height > 0
+                                  ? set.metrics.line_height
+                                  : set.metrics.ascent + set.metrics.descent;
+      p.caption.first_baseline = box_top + g.caption.metrics.ascent;
+      p.caption.box = {p.cell.x, box_top, p.cell.w, g.caption_h};
+      p.caption.align = TextBlock::Align::center;
+      p.caption_overflow = set.shrunk || set.truncated;
+      if (p.caption_overflow && overflows != nullptr) overflows->push_back({p.entry, set.size});
     }
-    return district_heading_at(area().y, text);
   }
-
-  double district_heading_at(double top, const std::string& text) {
-    const Rect a = area();
-    page().district_headings.push_back(text_block(
-        {text}, g_.district, a.x, a.w, top + g_.district.metrics.ascent, TextBlock::Align::left));
-    return top + g_.band_top;
-  }
-
-  void row(std::size_t start, std::size_t count, double top, bool last_of_group) {
-    const Rect a = area();
-    double x = a.x;
-    const std::size_t columns = static_cast<std::size_t>(g_.columns);
-    if (last_of_group && count < columns && layout_.grid.last_row == Layout::LastRow::center) {
-      x += static_cast<double>(columns - count) * (g_.cell_w + g_.gutter) / 2;
-    }
-    for (std::size_t i = 0; i < count; ++i) {
-      Rect cell{x + static_cast<double>(i) * (g_.cell_w + g_.gutter), top, g_.cell_w, g_.cell_h};
-      page().placements.push_back(place(start + i, cell));
-    }
-    ++rows_on_page_;
-    last_bottom_ = top + g_.cell_h;
-  }
-
-  Placement place(std::size_t index, const Rect& cell) {
-    const PlanEntry& entry = entries_[index];
-    Placement p;
-    p.entry = index;
-    p.cell = cell;
-    p.logo_area = logo_area_in(cell, g_, layout_.logo.padding);
-    p.logo = fit_logo(layout_.logo, p.logo_area, entry.ink_width, entry.ink_height);
-
-    CaptionRule rule;
-    rule.face = g_.caption.spec.face;
-    rule.size = g_.caption.spec.size;
-    rule.max_lines = std::max(1, layout_.caption.max_lines);
-    rule.min_size = kMinCaptionSize;
-    SetCaption set = set_caption(entry.caption, cell.w, rule, measure_);
-    // The caption box is fixed in the cell, and the first baseline is that of the layout's
-    // size: captions of a row share it even when one of them had to shrink.
-    const double box_top = cell.bottom() - g_.caption_h;
-    p.caption.lines = std::move(set.lines);
-    p.caption.font = rule.face;
-    p.caption.size = set.size;
-    p.caption.line_height = set.metrics.line_height > 0 ? set.metrics.line_height
-                                                        : set.metrics.ascent + set.metrics.descent;
-    p.caption.first_baseline = box_top + g_.caption.metrics.ascent;
-    p.caption.box = {cell.x, box_top, cell.w, g_.caption_h};
-    p.caption.align = TextBlock::Align::center;
-    p.caption_overflow = set.shrunk || set.truncated;
-    if (p.caption_overflow && overflows_ != nullptr) {
-      overflows_->push_back({index, set.size});
-    }
-    return p;
-  }
-
-  const Layout& layout_;
-  const GridGeometry& g_;
-  const std::vector<PlanEntry>& entries_;
-  TextMeasure& measure_;
-  std::vector<CaptionOverflow>* overflows_;
-  Plan& plan_;
-  int rows_on_page_ = 0;
-  double last_bottom_ = 0;
-};
+}
 
 // The page heading sits in the top margin, left-aligned with the grid, its last baseline
 // one line above the grid: close enough to belong to it, clear of the logos. Long titles
@@ -327,9 +157,13 @@ Rect fit_logo(const Layout::Logo& logo, const Rect& logo_area, double ink_width,
   return {logo_area.x + (area_w - w) / 2, logo_area.y + (area_h - h) / 2, w, h};
 }
 
-Size logo_area_size(const Layout& layout, TextMeasure& measure) {
-  const GridGeometry g = grid_geometry(layout, measure);
-  const Rect area = logo_area_in({0, 0, g.cell_w, g.cell_h}, g, layout.logo.padding);
+Size logo_area_size(const Layout& layout, TextMeasure& measure,
+                    const std::vector<PlanEntry>& entries) {
+  const GridFonts fonts = grid_fonts(layout, measure);
+  const GridChoice choice = choose_grid(
+      layout, fonts, entries, widest_caption_word(layout, fonts.caption, entries, measure));
+  const Rect area =
+      logo_area_in({0, 0, choice.g.cell_w, choice.g.cell_h}, choice.g, layout.logo.padding);
   return {area.w, area.h};
 }
 
@@ -338,20 +172,26 @@ Plan plan_pages(const Layout& layout, const std::string& title,
                 std::vector<CaptionOverflow>* overflows) {
   Plan plan;
   plan.page = layout.page;
-  const GridGeometry g = grid_geometry(layout, measure);
+  const GridFonts fonts = grid_fonts(layout, measure);
+  const GridChoice choice = choose_grid(
+      layout, fonts, entries, widest_caption_word(layout, fonts.caption, entries, measure));
+  const GridGeometry& g = choice.g;
+  plan.columns = g.columns;
+  plan.rows = g.rows;
+  plan.overflow_fit = choice.overflow_fit;
 
-  Flow flow(layout, g, entries, measure, overflows, plan);
-  std::size_t first = 0;
-  while (first < entries.size()) {
-    std::size_t last = first + 1;
-    if (g.districts) {
-      while (last < entries.size() && entries[last].district == entries[first].district) ++last;
-    } else {
-      last = entries.size();
-    }
-    flow.group(first, last, g.districts ? entries[first].district : std::string());
-    first = last;
+  // An overflowing plan is not balanced: its first pages show what the limit holds.
+  const bool balance = layout.grid.balance == Layout::Balance::pages && !plan.overflow_fit;
+  std::vector<std::size_t> quotas;
+  int max_rows = g.rows;
+  if (balance && g.districts) {
+    max_rows = balanced_rows(layout, g, entries);
+  } else if (balance) {
+    quotas = page_quotas(g, entries.size());
   }
+  flow_entries(layout, g, max_rows, entries, quotas, plan);
+  align_rows(layout, g, plan);
+  dress(layout, g, entries, measure, overflows, plan);
 
   const std::string heading = heading_text(layout, title);
   const SetFont heading_font = set_font(layout.heading.font, 18, measure);

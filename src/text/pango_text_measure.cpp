@@ -2,7 +2,10 @@
 // and glyph-position rounding off, so widths are the fonts' design widths scaled to points.
 #include "text/pango_text_measure.hpp"
 
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-font.h>
+#include <pango/pangofc-fontmap.h>
 
 #include <algorithm>
 #include <climits>
@@ -11,6 +14,7 @@
 #include <stdexcept>
 
 #include "text/font_description.hpp"
+#include "text/layout_fonts.hpp"
 
 namespace logogrid {
 namespace {
@@ -103,6 +107,14 @@ PangoTextMeasure::PangoTextMeasure() {
   pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(font_map_), 72.0);
   context_ = pango_font_map_create_context(font_map_);
   configure_pango_context(context_);
+  fonts_generation_ = fonts_generation();
+}
+
+void PangoTextMeasure::follow_font_changes() {
+  const unsigned now = fonts_generation();
+  if (now == fonts_generation_) return;
+  fonts_generation_ = now;
+  pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(font_map_));
 }
 
 PangoTextMeasure::~PangoTextMeasure() {
@@ -111,6 +123,7 @@ PangoTextMeasure::~PangoTextMeasure() {
 }
 
 LineMetrics PangoTextMeasure::metrics(const std::string& font, double size_pt) {
+  follow_font_changes();
   Description d = describe(font, size_pt);
   PangoFontMetrics* m = pango_context_get_metrics(context_, d.get(), nullptr);
   LineMetrics result;
@@ -124,6 +137,7 @@ LineMetrics PangoTextMeasure::metrics(const std::string& font, double size_pt) {
 
 WrappedText PangoTextMeasure::wrap(const std::string& text, const std::string& font, double size_pt,
                                    double max_width) {
+  follow_font_changes();
   GObjectPtr<PangoLayout> layout = make_layout(context_, text, font, size_pt);
   const bool limited = std::isfinite(max_width) && max_width > 0 &&
                        max_width * PANGO_SCALE < static_cast<double>(INT_MAX / 2);
@@ -149,14 +163,59 @@ WrappedText PangoTextMeasure::wrap(const std::string& text, const std::string& f
   return result;
 }
 
-bool check_font(const std::string& font_description, std::string& chosen_family) {
-  chosen_family.clear();
+namespace {
+
+// The weight and slant the font file itself declares (fontconfig's scale), read from the
+// file rather than from the match, which fontconfig edits when it synthesises a face.
+struct FaceFacts {
+  double weight_min = 0;  // a variable font covers a range
+  double weight_max = 0;
+  int slant = FC_SLANT_ROMAN;
+  std::string style;
+};
+
+bool face_facts(const std::string& file, int index, FaceFacts& facts) {
+  int count = 0;
+  FcPattern* face = FcFreeTypeQuery(reinterpret_cast<const FcChar8*>(file.c_str()),
+                                    static_cast<unsigned>(index), nullptr, &count);
+  if (face == nullptr) return false;
+  FcValue weight{};
+  if (FcPatternGet(face, FC_WEIGHT, 0, &weight) == FcResultMatch) {
+    if (weight.type == FcTypeInteger) {
+      facts.weight_min = facts.weight_max = weight.u.i;
+    } else if (weight.type == FcTypeDouble) {
+      facts.weight_min = facts.weight_max = weight.u.d;
+    } else if (weight.type == FcTypeRange) {
+      FcRangeGetDouble(weight.u.r, &facts.weight_min, &facts.weight_max);
+    }
+  }
+  FcPatternGetInteger(face, FC_SLANT, 0, &facts.slant);
+  FcChar8* style = nullptr;
+  if (FcPatternGetString(face, FC_STYLE, 0, &style) == FcResultMatch)
+    facts.style = reinterpret_cast<const char*>(style);
+  FcPatternDestroy(face);
+  return true;
+}
+
+bool face_matches(const PangoFontDescription* requested, const FaceFacts& facts) {
+  const double wanted = static_cast<double>(pango_font_description_get_weight(requested));
+  const double lightest = FcWeightToOpenTypeDouble(facts.weight_min);
+  const double boldest = FcWeightToOpenTypeDouble(facts.weight_max);
+  const bool weight_ok = wanted > lightest - 100 && wanted < boldest + 100;
+  const bool upright_wanted = pango_font_description_get_style(requested) == PANGO_STYLE_NORMAL;
+  return weight_ok && upright_wanted == (facts.slant == FC_SLANT_ROMAN);
+}
+
+}  // namespace
+
+FontMatch match_font(const std::string& font_description) {
+  FontMatch match;
   const FontSpec spec = font_spec_or(font_description, 12);
   GObjectPtr<PangoFontMap> font_map(pango_cairo_font_map_new());
   GObjectPtr<PangoContext> context(pango_font_map_create_context(font_map.get()));
   Description requested = describe(spec.face, spec.size);
   const char* family = pango_font_description_get_family(requested.get());
-  if (family == nullptr) return false;
+  if (family == nullptr) return match;
   // A family list ("DejaVu Sans,Sans") is checked by its first, wanted entry.
   std::string wanted = family;
   wanted = wanted.substr(0, wanted.find(','));
@@ -164,13 +223,32 @@ bool check_font(const std::string& font_description, std::string& chosen_family)
 
   GObjectPtr<PangoFont> font(
       pango_font_map_load_font(font_map.get(), context.get(), requested.get()));
-  if (!font) return false;
+  if (!font) return match;
   Description loaded(pango_font_describe(font.get()));
   const char* loaded_family = pango_font_description_get_family(loaded.get());
-  if (loaded_family == nullptr) return false;
-  chosen_family = loaded_family;
+  if (loaded_family == nullptr) return match;
+  match.family = loaded_family;
   const std::string folded = casefold(wanted);
-  return is_generic_family(folded) || casefold(chosen_family) == folded;
+  match.family_found = is_generic_family(folded) || casefold(match.family) == folded;
+
+  if (!PANGO_IS_FC_FONT(font.get())) return match;
+  FcPattern* pattern = pango_fc_font_get_pattern(PANGO_FC_FONT(font.get()));
+  FcChar8* file = nullptr;
+  int index = 0;
+  if (FcPatternGetString(pattern, FC_FILE, 0, &file) != FcResultMatch) return match;
+  FcPatternGetInteger(pattern, FC_INDEX, 0, &index);
+  match.file = reinterpret_cast<const char*>(file);
+  FaceFacts facts;
+  if (!face_facts(match.file, index, facts)) return match;
+  match.face = facts.style;
+  match.face_found = face_matches(requested.get(), facts);
+  return match;
+}
+
+bool check_font(const std::string& font_description, std::string& chosen_family) {
+  const FontMatch match = match_font(font_description);
+  chosen_family = match.family;
+  return match.family_found && match.face_found;
 }
 
 }  // namespace logogrid

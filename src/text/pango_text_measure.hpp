@@ -26,19 +26,35 @@ class PangoTextMeasure final : public TextMeasure {
                    double max_width) override;
 
  private:
+  // Fonts registered after this measure was made (text/layout_fonts.hpp) are matched too.
+  void follow_font_changes();
+
   PangoFontMap* font_map_ = nullptr;
   PangoContext* context_ = nullptr;
+  unsigned fonts_generation_ = 0;
 };
 
-// True when Pango (through fontconfig) would set `font_description` ("DejaVu Sans Bold 18")
-// in the family it names, not in a fallback. `chosen_family` gets the family actually
-// loaded (empty when nothing could be loaded). Generic families (sans-serif, serif,
-// monospace, …) are accepted as named: choosing for them is fontconfig's job.
 // The Pango set-up every measurement and every drawing of text uses: 72 dpi semantics,
 // hinting and glyph-position rounding off, German language. Drawn text then has exactly
 // the widths the planner measured.
 void configure_pango_context(PangoContext* context);
 
+// What Pango (through fontconfig) sets `font_description` ("DejaVu Sans Bold 18") in.
+struct FontMatch {
+  // The family named was loaded, not a fallback. Generic families (sans-serif, serif,
+  // monospace, …) are accepted as named: choosing for them is fontconfig's job.
+  bool family_found = false;
+  // The face loaded has the weight (within 100 on the OpenType scale) and the slant
+  // asked for: no regular face emboldened or slanted to stand in for a missing one.
+  bool face_found = false;
+  std::string family;  // family loaded ("" when nothing could be loaded)
+  std::string face;    // its style name as the font file gives it ("Bold", "Regular", …)
+  std::string file;    // the font file
+};
+FontMatch match_font(const std::string& font_description);
+
+// True when the family and the face asked for are both there (match_font).
+// `chosen_family` gets the family actually loaded.
 bool check_font(const std::string& font_description, std::string& chosen_family);
 
 }  // namespace logogrid

@@ -18,9 +18,9 @@ std::string source(const std::string& relative) {
   return std::string(LOGOGRID_SOURCE_DIR) + "/" + relative;
 }
 
-// The shipped participants, logos and layouts copied into a sandbox.
+// The shipped participants, logos, layouts and the fonts they bring copied into a sandbox.
 void copy_project_inputs(const Sandbox& box) {
-  for (const char* item : {"participants.yaml", "logos", "layouts"})
+  for (const char* item : {"participants.yaml", "logos", "layouts", "fonts"})
     std::filesystem::copy(source(item), box.dir() / item, std::filesystem::copy_options::recursive);
 }
 
@@ -98,6 +98,46 @@ TEST(build_cli, pdf_has_boxes_embedded_fonts_and_only_the_png_logos_as_images) {
   const std::string images = shell("pdfimages -list " + pdf + " | tail -n +3 | wc -l");
   EXPECT_EQ(std::stoi(images), 8) << shell("pdfimages -list " + pdf);
   EXPECT_EQ(std::system(("qpdf --check " + pdf + " >/dev/null").c_str()), 0);
+}
+
+TEST(build_cli, poster_embeds_the_font_that_only_its_fonts_folder_has) {
+  // tests/fonts.conf knows DejaVu only: Lato comes from fonts/lato through `fonts:`.
+  ASSERT_EQ(shell("fc-list Lato"), "") << "the test set-up must not have Lato installed";
+  Sandbox box;
+  copy_project_inputs(box);
+  const Result run = box.run("build -l layouts/rahmenstrategie-a3-poster.yaml -o poster.pdf");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.err, "");  // no font-missing, no caption shrunk
+  const std::string fonts =
+      shell("pdffonts " + shell_quote((box.dir() / "poster.pdf").string()) + " | tail -n +3");
+  EXPECT_NE(fonts.find("+Lato-Bold "), std::string::npos) << fonts;     // heading
+  EXPECT_NE(fonts.find("+Lato-Regular "), std::string::npos) << fonts;  // captions
+  EXPECT_EQ(fonts.find("DejaVu"), std::string::npos) << fonts;
+  std::istringstream rows(fonts);
+  for (std::string row; std::getline(rows, row);)
+    EXPECT_NE(row.find(" yes yes "), std::string::npos) << row;
+}
+
+TEST(build_cli, layout_fonts_are_part_of_the_output_and_reproducible) {
+  Sandbox box;
+  copy_project_inputs(box);
+  const std::string poster = "build -l layouts/rahmenstrategie-a3-poster.yaml ";
+  ASSERT_EQ(box.run(poster + "-o a.pdf", "SOURCE_DATE_EPOCH=1634256000").exit_code, 0);
+  ASSERT_EQ(box.run(poster + "-o b.pdf", "SOURCE_DATE_EPOCH=1634256000").exit_code, 0);
+  EXPECT_EQ(slurp(box.dir() / "a.pdf"), slurp(box.dir() / "b.pdf"));  // warm cache, same bytes
+}
+
+TEST(build_cli, more_entries_than_the_page_limit_holds_is_layout_overflow) {
+  Sandbox box;
+  copy_project_inputs(box);
+  box.write("small.yaml", "grid: {columns: 2, rows: 2, pages: 3}\n");
+  const Result run = box.run("build -l small.yaml -o small.pdf");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("small.yaml:1:7: error[layout-overflow]: 14 entries do not fit on 3 "
+                         "pages of 2 × 2 cells: 12 fit"),
+            std::string::npos)
+      << run.err;
+  EXPECT_FALSE(std::filesystem::exists(box.dir() / "small.pdf"));
 }
 
 TEST(build_cli, same_inputs_and_epoch_give_identical_bytes) {

@@ -111,3 +111,56 @@ TEST(load_layout, records_font_positions) {
 
 }  // namespace
 }  // namespace logogrid
+
+namespace logogrid {
+namespace {
+
+TEST(load_layout, grid_auto_page_limit_balance_and_align) {
+  Layout l;
+  const Diagnostics d = load_text(
+      "grid:\n  columns: auto\n  rows: 3\n  pages: 1\n  cell_aspect: 1.5\n  max_columns: 8\n"
+      "  min_logo_height: 25mm\n  balance: none\n  align: spread\n",
+      &l);
+  EXPECT_EQ(d.items().size(), 0u) << d.items()[0].message;
+  EXPECT_EQ(l.grid.columns, Layout::kAuto);
+  EXPECT_EQ(l.grid.rows, 3);
+  EXPECT_EQ(l.grid.pages, 1);
+  EXPECT_DOUBLE_EQ(l.grid.cell_aspect, 1.5);
+  EXPECT_EQ(l.grid.max_columns, 8);
+  EXPECT_NEAR(l.grid.min_logo_height, 25 * kPointsPerMm, 1e-9);
+  EXPECT_EQ(l.grid.balance, Layout::Balance::none);
+  EXPECT_EQ(l.grid.align, Layout::Align::spread);
+  EXPECT_EQ(l.grid.position, (Position{2, 3}));
+}
+
+TEST(load_layout, bad_grid_values_are_invalid) {
+  for (const char* yaml :
+       {"grid: {columns: many}\n", "grid: {pages: 0}\n", "grid: {align: bottom}\n",
+        "grid: {balance: rows}\n", "grid: {min_logo_height: 20}\n", "grid: {cell_aspect: 0}\n"}) {
+    EXPECT_TRUE(find_code(load_text(yaml), "layout-invalid")) << yaml;
+  }
+}
+
+TEST(load_layout, fonts_are_files_or_folders_next_to_the_layout) {
+  TempDir dir;
+  dir.write("fonts/b-Second.otf", "x");
+  dir.write("fonts/a-First.ttf", "x");
+  dir.write("fonts/readme.txt", "not a font");
+  dir.write("fonts/nested/Deeper.ttf", "x");  // only the folder's own files
+  dir.write("One.TTF", "x");
+  Diagnostics d;
+  const Layout l =
+      load_layout(dir.write("layout.yaml", "fonts: [fonts, One.TTF, missing.ttf]\n"), d);
+  ASSERT_EQ(l.fonts.size(), 3U);
+  EXPECT_EQ(l.fonts[0].path, dir.file("fonts/a-First.ttf"));  // folders: in name order
+  EXPECT_EQ(l.fonts[1].path, dir.file("fonts/b-Second.otf"));
+  EXPECT_EQ(l.fonts[2].path, dir.file("One.TTF"));
+  EXPECT_EQ(l.fonts[2].pos, (Position{1, 16}));
+  const Diagnostic* missing = find_code(d, "layout-invalid");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->pos, (Position{1, 25}));
+  EXPECT_TRUE(find_code(load_text("fonts: lato\n"), "layout-invalid"));  // not a list
+}
+
+}  // namespace
+}  // namespace logogrid

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "load/layout.hpp"
 #include "plan/fixed_text_measure.hpp"
 #include "plan/plan.hpp"
 #include "plan_support.hpp"
@@ -52,6 +53,9 @@ std::string dump(const Plan& plan, const std::vector<CaptionOverflow>& overflows
   std::ostringstream out;
   out << "trim " << num(plan.page.width) << " x " << num(plan.page.height) << ", bleed "
       << num(plan.page.bleed) << ", " << plan.pages.size() << " pages\n";
+  out << "grid " << plan.columns << " x " << plan.rows;
+  if (plan.overflow_fit) out << ", OVERFLOW: " << *plan.overflow_fit << " fit";
+  out << "\n";
   for (const PagePlan& page : plan.pages) {
     out << "page " << page.index << " number " << page.number << (page.recto ? " recto" : " verso")
         << "\n";
@@ -181,6 +185,94 @@ TEST(plan_golden, long_captions) {
       entry("Stadt Schmallenberg Gemeinde der Ferienregion im Hochsauerland Kreis", 1, 1),
       entry("Donaudampfschifffahrtsgesellschaftskapitänswitwe", 1, 1)};
   expect_golden("long_captions", plan_and_dump(Layout{}, entries));
+}
+
+// The region's municipalities that can become Mitmacherkommunen (pioneer cities left out),
+// from the project's register, in register order: real names, varied logo shapes.
+std::vector<PlanEntry> region(std::size_t count) {
+  std::ifstream in(std::string(LOGOGRID_SOURCE_DIR) + "/data/suedwestfalen-municipalities.csv");
+  std::string line;
+  std::getline(in, line);  // header
+  std::vector<PlanEntry> entries;
+  const double ratios[] = {0.8, 1.0, 2.5, 1.4, 4.0, 0.6};
+  while (entries.size() < count && std::getline(in, line)) {
+    std::vector<std::string> fields;
+    std::stringstream row(line);
+    for (std::string field; std::getline(row, field, ',');) fields.push_back(field);
+    if (fields.size() < 6 || fields[5] == "yes") continue;
+    entries.push_back(entry(fields[1], ratios[entries.size() % 6], 1, fields[3]));
+  }
+  return entries;
+}
+
+Layout shipped(const std::string& name) {
+  Diagnostics diagnostics;
+  Layout layout = load_layout(std::string(LOGOGRID_SOURCE_DIR) + "/layouts/" + name, diagnostics);
+  EXPECT_EQ(diagnostics.errors(), 0) << name;
+  return layout;
+}
+
+TEST(plan_golden, region_54_are_all_there) {
+  EXPECT_EQ(region(100).size(), 54U);  // 59 municipalities less the five pioneer cities
+}
+
+TEST(plan_golden, a4_14) { expect_golden("a4_14", plan_and_dump(Layout{}, region(14))); }
+
+TEST(plan_golden, a4_54_balanced) {
+  // 54 in 4 × 6: three pages of 18 (four full rows and a centred pair), one cell size.
+  expect_golden("a4_54_balanced", plan_and_dump(Layout{}, region(54)));
+}
+
+TEST(plan_golden, a4_54_unbalanced) {
+  Layout layout;
+  layout.grid.balance = Layout::Balance::none;
+  expect_golden("a4_54_unbalanced", plan_and_dump(layout, region(54)));
+}
+
+TEST(plan_golden, a4_54_districts_balanced) {
+  expect_golden("a4_54_districts_balanced",
+                plan_and_dump(shipped("rahmenstrategie-a4-districts.yaml"), region(54)));
+}
+
+TEST(plan_golden, poster_14) {
+  expect_golden("poster_14", plan_and_dump(shipped("rahmenstrategie-a3-poster.yaml"), region(14)));
+}
+
+TEST(plan_golden, poster_30) {
+  expect_golden("poster_30", plan_and_dump(shipped("rahmenstrategie-a3-poster.yaml"), region(30)));
+}
+
+TEST(plan_golden, poster_54) {
+  expect_golden("poster_54", plan_and_dump(shipped("rahmenstrategie-a3-poster.yaml"), region(54)));
+}
+
+TEST(plan_golden, poster_overflow) {
+  // Twice the region: more than one sheet holds at the minimum logo height.
+  std::vector<PlanEntry> entries = region(54);
+  for (PlanEntry e : region(54)) {
+    e.caption += " II";
+    entries.push_back(e);
+  }
+  expect_golden("poster_overflow",
+                plan_and_dump(shipped("rahmenstrategie-a3-poster.yaml"), entries));
+}
+
+TEST(plan_golden, align_center) {
+  Layout layout;
+  layout.grid.align = Layout::Align::center;
+  expect_golden("align_center", plan_and_dump(layout, region(10)));
+}
+
+TEST(plan_golden, align_spread) {
+  Layout layout;
+  layout.grid.align = Layout::Align::spread;
+  expect_golden("align_spread", plan_and_dump(layout, region(10)));
+}
+
+TEST(plan_golden, align_spread_districts) {
+  Layout layout = shipped("rahmenstrategie-a4-districts.yaml");
+  layout.grid.align = Layout::Align::spread;
+  expect_golden("align_spread_districts", plan_and_dump(layout, region(17)));
 }
 
 TEST(plan_golden, golden_test_detects_a_change) {

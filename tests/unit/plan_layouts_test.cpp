@@ -1,12 +1,14 @@
-// The shipped layouts: every font they name is installed (DejaVu only), and each one
-// plans cleanly with real font metrics.
+// The shipped layouts: every font they name is installed (DejaVu) or travels with them
+// (`fonts:`), and each one plans cleanly with real font metrics.
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <memory>
 
 #include "load/layout.hpp"
 #include "plan/plan.hpp"
 #include "plan_support.hpp"
+#include "text/layout_fonts.hpp"
 #include "text/pango_text_measure.hpp"
 
 namespace logogrid {
@@ -23,12 +25,23 @@ Layout read(const std::string& name) {
   return layout;
 }
 
+// The layout's own fonts, registered while this lives (as a job does).
+std::unique_ptr<LayoutFonts> register_fonts(const Layout& layout) {
+  std::vector<std::string> files;
+  for (const Layout::FontFile& font : layout.fonts) files.push_back(font.path);
+  std::vector<std::string> unreadable;
+  auto fonts = std::make_unique<LayoutFonts>(files, unreadable);
+  EXPECT_TRUE(unreadable.empty());
+  return fonts;
+}
+
 const char* const kLayouts[] = {"rahmenstrategie-a4.yaml", "rahmenstrategie-a4-districts.yaml",
                                 "rahmenstrategie-a3-poster.yaml"};
 
 TEST(plan_layouts, every_font_named_is_installed) {
   for (const char* name : kLayouts) {
     const Layout l = read(name);
+    const auto registered = register_fonts(l);
     for (const std::string& font :
          {l.heading.font, l.caption.font, l.page_numbers.font, l.district_heading.font}) {
       std::string family;
@@ -47,9 +60,10 @@ std::vector<PlanEntry> region() {
 }
 
 TEST(plan_layouts, each_layout_plans_the_region_inside_its_safe_area) {
-  PangoTextMeasure measure;
   for (const char* name : kLayouts) {
     const Layout l = read(name);
+    const auto registered = register_fonts(l);
+    PangoTextMeasure measure;
     std::vector<CaptionOverflow> overflows;
     const Plan p = plan_pages(l, "Unsere Mitmacherkommunen", region(), measure, &overflows);
     EXPECT_TRUE(overflows.empty()) << name;  // the longest name in the region fits

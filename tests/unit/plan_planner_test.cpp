@@ -171,7 +171,9 @@ TEST(plan_pages, cell_size_follows_columns_rows_and_gutter) {
 }
 
 TEST(plan_pages, rows_per_page_come_from_the_grid) {
-  const Plan p = plan(Layout{}, entries(49));
+  Layout layout;
+  layout.grid.balance = Layout::Balance::none;
+  const Plan p = plan(layout, entries(49));
   ASSERT_EQ(p.pages.size(), 3U);
   EXPECT_EQ(p.pages[0].placements.size(), 24U);
   EXPECT_EQ(p.pages[1].placements.size(), 24U);
@@ -353,7 +355,7 @@ TEST(plan_pages, district_heading_is_never_left_alone_at_the_foot) {
 TEST(plan_pages, logo_area_size_matches_the_plan) {
   for (const Layout& layout : {Layout{}, district_layout(), a3_landscape()}) {
     FixedTextMeasure measure;
-    const Size s = logo_area_size(layout, measure);
+    const Size s = logo_area_size(layout, measure, entries(3, "Kreis Olpe"));
     const Plan p = plan(layout, entries(3, "Kreis Olpe"));
     EXPECT_DOUBLE_EQ(s.w, p.pages[0].placements[0].logo_area.w);
     EXPECT_DOUBLE_EQ(s.h, p.pages[0].placements[0].logo_area.h);
@@ -361,10 +363,162 @@ TEST(plan_pages, logo_area_size_matches_the_plan) {
   }
 }
 
+Layout auto_poster() {
+  Layout layout = a3_landscape();
+  layout.grid.columns = Layout::kAuto;
+  layout.grid.rows = Layout::kAuto;
+  layout.grid.pages = 1;
+  return layout;
+}
+
+TEST(plan_pages, auto_poster_puts_everything_on_one_sheet_with_larger_logos) {
+  const Plan fixed = plan(a3_landscape(), entries(14));  // 7 × 4: two rows, half the sheet
+  for (int count : {1, 5, 14, 30, 54}) {
+    const Plan p = plan(auto_poster(), entries(count));
+    ASSERT_EQ(p.pages.size(), 1U) << count;
+    EXPECT_FALSE(p.overflow_fit) << count;
+    EXPECT_EQ(p.pages[0].placements.size(), static_cast<std::size_t>(count));
+    EXPECT_GE(p.columns * p.rows, count);
+    EXPECT_LE(p.columns, Layout{}.grid.max_columns);
+    const Rect& area = p.pages[0].placements[0].logo_area;
+    EXPECT_GE(std::min(area.w, area.h), 20 * kPointsPerMm - kEps) << count;
+    if (count == 14) {
+      const Rect& small = fixed.pages[0].placements[0].logo_area;
+      EXPECT_GT(std::min(area.w, area.h), 1.3 * std::min(small.w, small.h));
+    }
+  }
+}
+
+TEST(plan_pages, auto_grid_respects_max_columns_and_min_logo_height) {
+  Layout layout = auto_poster();
+  layout.grid.max_columns = 4;
+  const Plan p = plan(layout, entries(12));
+  EXPECT_LE(p.columns, 4);
+  layout.grid.min_logo_height = 60 * kPointsPerMm;
+  layout.grid.max_columns = 12;
+  const Plan big = plan(layout, entries(4));
+  EXPECT_GE(big.pages[0].placements[0].logo_area.h, 60 * kPointsPerMm - kEps);
+}
+
+TEST(plan_pages, auto_grid_keeps_cells_as_wide_as_the_widest_caption_word) {
+  std::vector<PlanEntry> e = entries(54);
+  const Plan plain = plan(auto_poster(), e);
+  // 21 code points at 0.5 × 11 pt: 115.5 pt, wider than the 54 plain cells.
+  e[7].caption = "Hochsauerlandgemeinde";
+  const Plan wide = plan(auto_poster(), e);
+  EXPECT_LT(plain.pages[0].placements[0].cell.w, 115.5);
+  EXPECT_GE(wide.pages[0].placements[0].cell.w, 115.5);
+  EXPECT_TRUE(wide.overflow_fit);  // 54 such cells do not fit one sheet
+  // A double name breaks after its hyphen: only its longer part counts.
+  e[7].caption = "Hochsauerland-Gemeinde";
+  const Plan hyphen = plan(auto_poster(), e);
+  EXPECT_EQ(hyphen.columns, plain.columns);
+  EXPECT_FALSE(hyphen.overflow_fit);
+}
+
+TEST(plan_pages, auto_poster_overflow_says_how_many_fit_and_still_places_all) {
+  const Plan p = plan(auto_poster(), entries(200));
+  ASSERT_TRUE(p.overflow_fit);
+  EXPECT_EQ(*p.overflow_fit, static_cast<std::size_t>(p.columns * p.rows));
+  EXPECT_EQ(p.pages[0].placements.size(), *p.overflow_fit);  // the sheet holds that many
+  std::size_t placed = 0;
+  for (const PagePlan& page : p.pages) placed += page.placements.size();
+  EXPECT_EQ(placed, 200U);
+}
+
+TEST(plan_pages, fixed_grid_with_a_page_limit_overflows_too) {
+  Layout layout;
+  layout.grid.pages = 2;
+  EXPECT_FALSE(plan(layout, entries(48)).overflow_fit);
+  const Plan p = plan(layout, entries(49));
+  ASSERT_TRUE(p.overflow_fit);
+  EXPECT_EQ(*p.overflow_fit, 48U);
+}
+
+TEST(plan_pages, auto_rows_without_a_limit_take_the_fewest_pages) {
+  Layout layout;
+  layout.grid.rows = Layout::kAuto;
+  const Plan p = plan(layout, entries(40));
+  EXPECT_EQ(p.columns, 4);
+  // At most 6 rows leave logo areas of 20 mm, so 40 need two pages; of the grids that
+  // need no more, 4 × 5 has the largest cells.
+  EXPECT_EQ(p.pages.size(), 2U);
+  EXPECT_EQ(p.rows, 5);
+}
+
+TEST(plan_pages, logo_area_size_of_an_auto_grid_matches_the_plan) {
+  FixedTextMeasure measure;
+  for (int count : {3, 14, 54}) {
+    const Size s = logo_area_size(auto_poster(), measure, entries(count));
+    const Plan p = plan(auto_poster(), entries(count));
+    EXPECT_DOUBLE_EQ(s.w, p.pages[0].placements[0].logo_area.w);
+    EXPECT_DOUBLE_EQ(s.h, p.pages[0].placements[0].logo_area.h);
+  }
+}
+
+TEST(plan_pages, balanced_pages_differ_by_at_most_one_entry_with_one_cell_size) {
+  for (int count = 1; count <= 100; ++count) {
+    const Plan p = plan(Layout{}, entries(count));
+    ASSERT_EQ(p.pages.size(), static_cast<std::size_t>((count + 23) / 24)) << count;
+    std::size_t fewest = 1000;
+    std::size_t most = 0;
+    for (const PagePlan& page : p.pages) {
+      fewest = std::min(fewest, page.placements.size());
+      most = std::max(most, page.placements.size());
+      for (const Placement& pl : page.placements) {
+        EXPECT_DOUBLE_EQ(pl.cell.w, p.pages[0].placements[0].cell.w);
+        EXPECT_DOUBLE_EQ(pl.cell.h, p.pages[0].placements[0].cell.h);
+      }
+    }
+    EXPECT_LE(most - fewest, 1U) << count;
+  }
+}
+
+TEST(plan_pages, balanced_districts_keep_whole_districts_on_as_many_pages) {
+  Layout plain = district_layout();
+  plain.grid.balance = Layout::Balance::none;
+  const Plan unbalanced = plan(plain, district_entries());
+  const Plan balanced = plan(district_layout(), district_entries());
+  EXPECT_EQ(balanced.pages.size(), unbalanced.pages.size());
+  const auto continued = [](const Plan& p) {
+    int n = 0;
+    for (const PagePlan& page : p.pages)
+      for (const TextBlock& d : page.district_headings)
+        n += d.lines[0].find("Fortsetzung") != std::string::npos;
+    return n;
+  };
+  EXPECT_EQ(continued(balanced), continued(unbalanced));
+}
+
+TEST(plan_pages, align_center_and_spread_use_the_free_space_of_a_short_page) {
+  Layout layout;
+  const double area_top = layout.margins.top;
+  const double area_bottom = layout.page.height - layout.margins.bottom;
+  layout.grid.align = Layout::Align::center;
+  const Plan centred = plan(layout, entries(10));  // three rows of six
+  const Rect first = centred.pages[0].placements.front().cell;
+  const Rect last = centred.pages[0].placements.back().cell;
+  EXPECT_NEAR(first.y - area_top, area_bottom - last.bottom(), 1e-6);
+  EXPECT_GT(first.y, area_top + 1);
+
+  layout.grid.align = Layout::Align::spread;
+  const Plan spread = plan(layout, entries(10));
+  const auto& cells = spread.pages[0].placements;
+  EXPECT_NEAR(cells.front().cell.y, area_top, 1e-6);
+  EXPECT_NEAR(cells.back().cell.bottom(), area_bottom, 1e-6);
+  const double gap1 = cells[4].cell.y - cells[0].cell.bottom();
+  const double gap2 = cells[8].cell.y - cells[4].cell.bottom();
+  EXPECT_NEAR(gap1, gap2, 1e-6);
+  EXPECT_GT(gap1, layout.grid.gutter);
+  // Captions and logos move with their cells.
+  EXPECT_NEAR(cells.back().caption.box.bottom(), area_bottom, 1e-6);
+  EXPECT_GE(cells.back().logo_area.y, cells.back().cell.y);
+}
+
 TEST(plan_pages, odd_layouts_do_not_crash) {
   EXPECT_TRUE(plan(Layout{}, {}).pages.empty());
   Layout layout;
-  layout.grid.columns = 0;
+  layout.grid.columns = -2;
   layout.grid.rows = -3;
   layout.caption.max_lines = 0;
   layout.caption.font = "no size at all";

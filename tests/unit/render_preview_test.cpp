@@ -5,8 +5,11 @@
 #include <cmath>
 #include <filesystem>
 
+#include "app/job.hpp"
+#include "app/output.hpp"
 #include "render/render.hpp"
 #include "render_support.hpp"
+#include "text/pango_text_measure.hpp"
 
 namespace logogrid {
 namespace {
@@ -50,6 +53,25 @@ TEST(render_preview, finished_pdf_page_matches_reference) {
   ASSERT_EQ(raster.exit_code, 0) << raster.output;
   // pdftoppm renders the whole MediaBox: trim plus bleed.
   const ImageComparison result = compare_with_reference(dir.file("page.png"), "pdf-page-1.png");
+  EXPECT_TRUE(result.matches) << result.message;
+}
+
+TEST(render_preview, poster_of_the_14_matches_reference) {
+  // The shipped job on the shipped poster: an auto grid (5 × 3) filling the A3 sheet, set in
+  // the layout's own Lato. Loading, planning and rendering as build does them.
+  TempDir dir;
+  PangoTextMeasure measure;
+  JobOptions options;
+  options.participants = std::string(LOGOGRID_SOURCE_DIR) + "/participants.yaml";
+  options.layout = std::string(LOGOGRID_SOURCE_DIR) + "/layouts/rahmenstrategie-a3-poster.yaml";
+  Job job = prepare_job(options, measure);
+  ASSERT_EQ(job.diagnostics.items().size(), 0U) << job.diagnostics.items()[0].message;
+  const PagedJob paged = plan_job(job, measure, is_included);
+  ASSERT_EQ(paged.plan.columns, 5);
+  ASSERT_EQ(paged.plan.rows, 3);
+  const auto written = render_png_previews(make_render_job(job, paged), dir.file("png"), 20);
+  ASSERT_EQ(written.size(), 1u);
+  const ImageComparison result = compare_with_reference(written[0], "poster-14.png");
   EXPECT_TRUE(result.matches) << result.message;
 }
 

@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <limits>
 
+#include "test_support.hpp"
 #include "text/font_description.hpp"
+#include "text/layout_fonts.hpp"
 #include "text/pango_text_measure.hpp"
 
 namespace logogrid {
@@ -101,6 +104,89 @@ TEST(pango_text_measure, reports_a_word_wider_than_the_line) {
   EXPECT_FALSE(w.fits);
   EXPECT_GT(w.width, 40);
   EXPECT_TRUE(measure.wrap("", "DejaVu Sans", 8, 40).lines.empty());
+}
+
+}  // namespace
+}  // namespace logogrid
+
+namespace logogrid {
+namespace {
+
+const std::string kLato = std::string(LOGOGRID_SOURCE_DIR) + "/fonts/lato/";
+
+TEST(layout_fonts, a_font_only_in_the_project_folder_resolves_while_registered) {
+  EXPECT_FALSE(match_font("Lato 10").family_found);  // not installed (tests/fonts.conf)
+  {
+    std::vector<std::string> unreadable;
+    const LayoutFonts fonts({kLato + "Lato-Bold.ttf", kLato + "Lato-Regular.ttf"}, unreadable);
+    EXPECT_TRUE(unreadable.empty());
+    const FontMatch regular = match_font("Lato 10");
+    EXPECT_TRUE(regular.family_found && regular.face_found);
+    EXPECT_EQ(regular.file, kLato + "Lato-Regular.ttf");
+    const FontMatch bold = match_font("Lato Bold 18");
+    EXPECT_TRUE(bold.face_found);
+    EXPECT_EQ(bold.file, kLato + "Lato-Bold.ttf");
+    EXPECT_TRUE(match_font("DejaVu Sans 8").face_found);  // installed fonts stay there
+  }
+  EXPECT_FALSE(match_font("Lato 10").family_found);  // for that run only
+}
+
+TEST(layout_fonts, registered_file_wins_over_the_installed_font_of_that_family) {
+  testing::TempDir dir;
+  const std::string copy = dir.file("DejaVuSans.ttf");
+  std::filesystem::copy_file("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", copy);
+  std::vector<std::string> unreadable;
+  const LayoutFonts fonts({copy}, unreadable);
+  EXPECT_EQ(match_font("DejaVu Sans 10").file, copy);
+}
+
+TEST(layout_fonts, bold_or_italic_without_such_a_face_is_missing) {
+  std::vector<std::string> unreadable;
+  const LayoutFonts fonts({kLato + "Lato-Regular.ttf"}, unreadable);
+  const FontMatch bold = match_font("Lato Bold 18");
+  EXPECT_TRUE(bold.family_found);
+  EXPECT_FALSE(bold.face_found);  // a regular face emboldened is not the bold asked for
+  EXPECT_EQ(bold.face, "Regular");
+  std::string family;
+  EXPECT_FALSE(check_font("Lato Bold 18", family));
+  EXPECT_FALSE(match_font("Lato Italic 10").face_found);
+  EXPECT_TRUE(match_font("Lato 10").face_found);
+  EXPECT_FALSE(match_font("DejaVu Sans Mono Heavy 10").face_found);  // 900 asked, 700 there
+}
+
+TEST(layout_fonts, a_file_that_is_no_font_is_named) {
+  testing::TempDir dir;
+  const std::string bad = dir.write("broken.ttf", "not a font");
+  std::vector<std::string> unreadable;
+  const LayoutFonts fonts({bad, kLato + "Lato-Regular.ttf"}, unreadable);
+  EXPECT_EQ(unreadable, std::vector<std::string>{bad});
+  EXPECT_TRUE(match_font("Lato 10").family_found);
+}
+
+TEST(layout_fonts, digest_follows_the_registered_bytes) {
+  EXPECT_EQ(registered_fonts_digest(), "");
+  std::string regular;
+  {
+    std::vector<std::string> unreadable;
+    const LayoutFonts fonts({kLato + "Lato-Regular.ttf"}, unreadable);
+    regular = registered_fonts_digest();
+    EXPECT_EQ(regular.size(), 64U);
+  }
+  {
+    std::vector<std::string> unreadable;
+    const LayoutFonts fonts({kLato + "Lato-Bold.ttf"}, unreadable);
+    EXPECT_NE(registered_fonts_digest(), regular);
+  }
+  EXPECT_EQ(registered_fonts_digest(), "");
+}
+
+TEST(layout_fonts, a_measure_made_earlier_sees_the_registered_fonts) {
+  PangoTextMeasure measure;
+  const double fallback = measure.wrap("Mitmacherkommunen", "Lato", 10, 0).width;
+  std::vector<std::string> unreadable;
+  const LayoutFonts fonts({kLato + "Lato-Regular.ttf"}, unreadable);
+  const double lato = measure.wrap("Mitmacherkommunen", "Lato", 10, 0).width;
+  EXPECT_LT(lato, fallback - 5);  // Lato sets narrower than the DejaVu it fell back to
 }
 
 }  // namespace
