@@ -349,10 +349,13 @@ int run_watch(const WatchOptions& options) {
   print_result(options, run, "");
   if (run.stopped) return 0;
   if (run.exit_code == kExitUsage && run.summary.empty()) return kExitUsage;
-  for (;;) {
+  for (std::size_t announced = 0;;) {
     watch.set(job_inputs(options));
-    std::cout << "[" << clock_time() << "] watching " << watch.files()
-              << " input files; Ctrl-C stops" << std::endl;
+    if (watch.files() != announced) {
+      announced = watch.files();
+      std::cout << "[" << clock_time() << "] watching " << announced << " input files; Ctrl-C stops"
+                << std::endl;
+    }
     std::string cause;
     std::array<pollfd, 2> fds{pollfd{watch.fd(), POLLIN, 0}, pollfd{signals.fd(), POLLIN, 0}};
     // Wait for a change to an input, then until the burst of events is over.

@@ -128,12 +128,29 @@ def check_options(binary):
     compare("option", program, documented)
 
 
+def check_links():
+    """README and docs link only to files inside the project, and those exist."""
+    for page in [SOURCE / "README.md", *sorted(DOCS.rglob("*.md"))]:
+        text = page.read_text()
+        if "../shared" in text:
+            failures.append(f"{page.relative_to(SOURCE)} points outside the project (../shared)")
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if re.match(r"[a-z]+:", target) or target.startswith("#"):
+                continue
+            path = (page.parent / target.split("#")[0]).resolve()
+            if SOURCE not in path.parents and path != SOURCE:
+                failures.append(f"{page.relative_to(SOURCE)} links outside the project: {target}")
+            elif not path.exists():
+                failures.append(f"{page.relative_to(SOURCE)} links to a missing file: {target}")
+
+
 def main():
     binary = str(Path(sys.argv[1]).resolve())
     check_codes()
     check_keys(binary)
     check_report(binary)
     check_options(binary)
+    check_links()
     for failure in failures:
         print("FAIL:", failure)
     print(f"docs_test: {len(failures)} problem(s)")
