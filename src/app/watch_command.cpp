@@ -183,14 +183,15 @@ class InputWatch {
   std::map<int, std::set<std::string>> names_;
 };
 
-// SIGINT and SIGTERM arrive on a file descriptor, so the loop below can wait for them and
-// for file events at once; children get the default mask and handlers back.
+// SIGINT, SIGTERM and SIGHUP arrive on a file descriptor, so the loop below can wait for
+// them and for file events at once; children get the default mask and handlers back.
 class StopSignals {
  public:
   StopSignals() {
     sigemptyset(&set_);
     sigaddset(&set_, SIGINT);
     sigaddset(&set_, SIGTERM);
+    sigaddset(&set_, SIGHUP);
     sigprocmask(SIG_BLOCK, &set_, &old_);
     fd_ = signalfd(-1, &set_, SFD_NONBLOCK | SFD_CLOEXEC);
   }
@@ -203,9 +204,11 @@ class StopSignals {
 
   int fd() const { return fd_; }
   const sigset_t& set() const { return set_; }
-  bool received() const {
+  // The signal that came, 0 for none.
+  int received() const {
     signalfd_siginfo info{};
-    return read(fd_, &info, sizeof info) == static_cast<ssize_t>(sizeof info);
+    if (read(fd_, &info, sizeof info) != static_cast<ssize_t>(sizeof info)) return 0;
+    return static_cast<int>(info.ssi_signo);
   }
 
  private:
@@ -234,8 +237,8 @@ std::vector<std::string> command_line(const WatchOptions& o) {
 
 struct RunResult {
   int exit_code = kExitUsage;
-  std::string summary;   // the last line the run printed to stdout
-  bool stopped = false;  // a stop signal came during the run
+  std::string summary;  // the last line the run printed to stdout
+  int stopped_by = 0;   // the stop signal that came during the run, 0 for none
 };
 
 // Runs `logogrid <args>` (this same binary) with its stdout captured and its stderr passed
@@ -273,9 +276,11 @@ RunResult run_once(const std::vector<std::string>& args, const StopSignals& sign
   std::array<pollfd, 2> fds{pollfd{pipe_fds[0], POLLIN, 0}, pollfd{signals.fd(), POLLIN, 0}};
   for (;;) {
     if (poll(fds.data(), fds.size(), -1) < 0) continue;
-    if ((fds[1].revents & POLLIN) && signals.received()) {
-      result.stopped = true;
-      kill(child, SIGINT);
+    if (fds[1].revents & POLLIN) {
+      if (const int signal = signals.received()) {
+        result.stopped_by = signal;
+        kill(child, signal);
+      }
     }
     if (fds[0].revents & (POLLIN | POLLHUP)) {
       std::array<char, 4096> chunk{};
@@ -347,7 +352,7 @@ int run_watch(const WatchOptions& options) {
   watch.set(job_inputs(options));  // before the first run: no change may slip through
   RunResult run = run_once(args, signals);
   print_result(options, run, "");
-  if (run.stopped) return 0;
+  if (run.stopped_by) return 128 + run.stopped_by;
   if (run.exit_code == kExitUsage && run.summary.empty()) return kExitUsage;
   for (std::size_t announced = 0;;) {
     watch.set(job_inputs(options));
@@ -362,7 +367,8 @@ int run_watch(const WatchOptions& options) {
     for (int timeout = -1;;) {
       const int ready = poll(fds.data(), fds.size(), timeout);
       if (ready < 0) continue;
-      if ((fds[1].revents & POLLIN) && signals.received()) return 0;
+      if (fds[1].revents & POLLIN)
+        if (const int signal = signals.received()) return 128 + signal;
       if (ready == 0) break;  // quiet long enough
       const std::string changed = watch.read_changes();
       if (!changed.empty()) {
@@ -372,7 +378,7 @@ int run_watch(const WatchOptions& options) {
     }
     run = run_once(args, signals);
     print_result(options, run, cause);
-    if (run.stopped) return 0;
+    if (run.stopped_by) return 128 + run.stopped_by;
   }
 }
 

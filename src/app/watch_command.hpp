@@ -20,8 +20,9 @@ struct WatchOptions {
 // Registers the subcommand and its options (those of build and proof) on `app`.
 CLI::App* add_watch_command(CLI::App& app, WatchOptions& options);
 
-// Runs until SIGINT (Ctrl-C) or SIGTERM, then returns 0. Returns 2 when the first run
-// cannot start (a usage error, or an unreadable participants or layout file).
+// Runs until SIGINT (Ctrl-C), SIGTERM or SIGHUP, then returns 128 + the signal's number
+// (130 for Ctrl-C), as every logogrid command does when interrupted. Returns 2 when the
+// first run cannot start (a usage error, or an unreadable participants or layout file).
 int run_watch(const WatchOptions& options);
 
 }  // namespace logogrid

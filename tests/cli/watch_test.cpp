@@ -1,6 +1,6 @@
 // `logogrid watch`: runs build at start, again after a change to an input (and only then),
 // keeps the last good PDF through a change that breaks the input, builds again after the
-// fix, and stops with exit code 0 on SIGINT.
+// fix, and stops with exit code 130 on SIGINT (Ctrl-C).
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <poll.h>
@@ -147,7 +147,7 @@ TEST(watch, rebuilds_after_a_change_keeps_the_last_good_pdf_and_stops_on_sigint)
   EXPECT_NE(second, first);
   EXPECT_EQ(watch.next_line_with("]", 1000ms), "") << "one run for the two changes";
 
-  EXPECT_EQ(watch.interrupt(), 0) << watch.seen();
+  EXPECT_EQ(watch.interrupt(), 130) << watch.seen();
 }
 
 TEST(watch, an_unreadable_participants_file_at_start_is_exit_2) {
