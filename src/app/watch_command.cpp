@@ -10,8 +10,6 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <fontconfig/fontconfig.h>
-#include <pango/pango.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -34,7 +32,7 @@
 #include "diag/fatal_error.hpp"
 #include "load/layout.hpp"
 #include "load/participants_file.hpp"
-#include "text/font_description.hpp"
+#include "text/font_file.hpp"
 
 extern char** environ;
 
@@ -45,34 +43,6 @@ namespace fs = std::filesystem;
 
 constexpr int kExitUsage = 2;
 constexpr int kQuietMs = 200;  // a burst of events ends after this long without one
-
-// The file a font description resolves to, as fontconfig matches it for Pango.
-std::optional<fs::path> font_file(const std::string& description) {
-  const FontSpec spec = font_spec_or(description, 10);
-  PangoFontDescription* pango = pango_font_description_from_string(spec.face.c_str());
-  const char* family = pango_font_description_get_family(pango);
-  FcPattern* pattern = FcPatternCreate();
-  if (family) FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family));
-  FcPatternAddInteger(
-      pattern, FC_WEIGHT,
-      FcWeightFromOpenType(static_cast<int>(pango_font_description_get_weight(pango))));
-  FcPatternAddInteger(pattern, FC_SLANT,
-                      pango_font_description_get_style(pango) == PANGO_STYLE_NORMAL
-                          ? FC_SLANT_ROMAN
-                          : FC_SLANT_ITALIC);
-  pango_font_description_free(pango);
-  FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
-  FcDefaultSubstitute(pattern);
-  FcResult result = FcResultNoMatch;
-  FcPattern* match = FcFontMatch(nullptr, pattern, &result);
-  FcPatternDestroy(pattern);
-  std::optional<fs::path> file;
-  FcChar8* name = nullptr;
-  if (match && FcPatternGetString(match, FC_FILE, 0, &name) == FcResultMatch)
-    file = fs::path(reinterpret_cast<const char*>(name));
-  if (match) FcPatternDestroy(match);
-  return file;
-}
 
 // Every file the job reads, by folder. Whatever cannot be loaded adds nothing: the run
 // reports it, and the files named so far are still watched.
