@@ -65,8 +65,9 @@ def check_codes():
         failures.append(f"code `{code}` is not both in the overview table and a section")
     for code in headings:
         section = markdown.split(f"## `{code}`", 1)[1].split("\n## ", 1)[0]
-        if f"[{code}]" not in section or "Fix:" not in section:
-            failures.append(f"code `{code}`: its section needs an example message and a Fix:")
+        if f"[{code}]" not in section or "Fix:" not in section or section.count("```") < 4:
+            failures.append(f"code `{code}`: its section needs an example input, the message "
+                            "and a Fix:")
     used, literals = source_codes()
     pending = pending_items("code")
     for code in sorted(used - headings):
