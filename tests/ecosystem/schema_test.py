@@ -31,6 +31,44 @@ KNOWN_INVALID = ["check/schema-unknown-key.yaml", "check/schema-type.yaml",
                  "check/commitment-date-invalid.yaml", "check/empty-file.yaml",
                  "check/yaml-syntax.yaml", "check/layout-invalid.layout.yaml"]
 
+# Small cases on top of the fixtures, each judged the same by the schema and by check:
+# mistakes both reject, and spellings both accept (an editor must not flag a valid file).
+ENTRY = ("participants:\n  - name: Brilon\n    logo: logos/shield.svg\n"
+         "    commitment: {kind: letter_of_intent, date: 2021-09-01}\n")
+CAMPAIGN = "campaign:\n  deadline: 2021-10-15\n"
+BOTH_REJECT = [
+    ("participants", "campaign:\n  deadline: 2021-10-15\n  region: sauerland\n" + ENTRY),
+    ("participants", CAMPAIGN + ENTRY.replace("logo:", "ags: \"1234\"\n    logo:")),
+    ("participants", CAMPAIGN + ENTRY.replace(", date: 2021-09-01", "")),
+    ("participants", CAMPAIGN + ENTRY.replace("2021-09-01", "20210901")),
+    ("participants", CAMPAIGN + ENTRY.replace("commitment:", "Commitment:")),
+    ("participants", "campaign:\n  title: Unsere Mitmacherkommunen\n" + ENTRY),
+    ("participants", CAMPAIGN + "participants:\n  name: Brilon\n"),
+    ("layout", "grid:\n  order: alphabetical\n"),
+    ("layout", "logo:\n  trim: yes\n"),
+    ("layout", "caption:\n  font: DejaVu Sans\n"),
+    ("layout", "margins: {top: 30}\n"),
+    ("layout", "page:\n  size: Letter\n"),
+    ("layout", "page:\n  size: [210mm]\n"),
+    ("layout", "page_numbers:\n  position: left\n"),
+    ("layout", "caption:\n  max_lines: 9\n"),
+    ("layout", "Page:\n  size: A4\n"),
+]
+BOTH_ACCEPT = [
+    ("participants", CAMPAIGN + ENTRY.replace("logo:", "ags: 05958012\n    logo:")),
+    ("participants", CAMPAIGN + ENTRY.replace("2021-09-01", "\"2021-09-01\"")),
+    ("participants", CAMPAIGN + ENTRY.replace("logo:", "caption: 2021\n    logo:")),
+    ("participants", CAMPAIGN + ENTRY.replace("    commitment: {kind: letter_of_intent, "
+                                              "date: 2021-09-01}\n", "    commitment:\n")),
+    ("participants", CAMPAIGN + "participants:\n"),
+    ("participants", "campaign:\n  deadline: 2021-10-15\n  region: none\n" + ENTRY),
+    ("layout", ""),
+    ("layout", "grid:\n  columns: \"4\"\n  gutter: 2.5 pt\n"),
+    ("layout", "logo:\n  trim: \"false\"\n  base: 0.5\n"),
+    ("layout", "page:\n  size: [297mm, 420mm]\n  orientation: landscape\n"),
+    ("layout", "heading: {text: 2021, font: \"DejaVu Sans Bold 12.5\"}\n"),
+]
+
 failures = []
 
 
@@ -169,10 +207,27 @@ def check_keys(binary):
             failures.append(f"{kind} key `{key}`: the schema names it, the loader does not take it")
 
 
+def check_cases(binary):
+    with tempfile.TemporaryDirectory() as tmp:
+        logos = Path(tmp, "logos")
+        logos.mkdir()
+        (logos / "shield.svg").write_bytes((FIXTURES / "check/logos/shield.svg").read_bytes())
+        for wanted, cases in ((True, BOTH_REJECT), (False, BOTH_ACCEPT)):
+            for kind, text in cases:
+                path = Path(tmp, "case.layout.yaml" if kind == "layout" else "case.yaml")
+                path.write_text(text)
+                by_schema = bool(schema_errors(path, kind))
+                by_check = check_rejects(binary, path, kind)
+                if by_schema != wanted or by_check != wanted:
+                    failures.append(f"{kind} case (schema rejects: {by_schema}, check rejects: "
+                                    f"{by_check}, both should be {wanted}):\n{text}")
+
+
 def main():
     binary = str(Path(sys.argv[1]).resolve())
     check_shipped()
     check_fixtures(binary)
+    check_cases(binary)
     check_keys(binary)
     for failure in failures:
         print("FAIL:", failure)
