@@ -1,10 +1,11 @@
 # The two commands: `make` (set up, build, render participants.yaml into out/) and
-# `make test` (set up, build, run the whole suite through ctest).
+# `make test` (set up, build, run the whole suite through ctest). `make package` makes the
+# Debian package, `make install [PREFIX=…]` installs binary, man page and layouts.
 JOBS    ?= $(shell nproc)
 WERROR  ?= OFF
 CMAKE_ARGS = -DLOGOGRID_WERROR=$(WERROR)
 
-.PHONY: all deps build run test test-asan fuzz bench format format-check clean
+.PHONY: all deps build run test test-asan fuzz bench format format-check package install clean
 
 all: run
 
@@ -32,6 +33,13 @@ fuzz:
 	cmake --preset fuzz $(CMAKE_ARGS) >/dev/null
 	cmake --build --preset fuzz -j $(JOBS)
 	@echo "fuzz targets in build/fuzz/tests/fuzz/ (run e.g. build/fuzz/tests/fuzz/fuzz_participants tests/fuzz/corpus/participants)"
+
+package: build
+	cmake --build --preset default --target package
+	@ls build/default/logogrid_*_amd64.deb
+
+install: build
+	cmake --install build/default $(if $(PREFIX),--prefix $(PREFIX))
 
 bench: build
 	bench/run

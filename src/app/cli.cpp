@@ -9,6 +9,7 @@
 
 #include "app/commands.hpp"
 #include "app/version.hpp"
+#include "app/watch_command.hpp"
 #include "diag/fatal_error.hpp"
 
 namespace logogrid {
@@ -80,6 +81,9 @@ int run_cli(int argc, char** argv) {
   proof_cmd->add_option("--dpi", proof.dpi, "PNG preview resolution (default: 100)")
       ->check(CLI::Range(10, 1200));
 
+  WatchOptions watch;
+  auto* watch_cmd = add_watch_command(app, watch);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -96,6 +100,7 @@ int run_cli(int argc, char** argv) {
       return run_check(check);
     }
     if (*build_cmd) return run_build(build);
+    if (*watch_cmd) return run_watch(watch);
     return run_proof(proof);
   } catch (const FatalError& e) {
     std::cerr << "logogrid: error: " << e.what() << '\n';

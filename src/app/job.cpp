@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "app/installed_files.hpp"
 #include "app/parallel_for.hpp"
 #include "plan/plan.hpp"
 #include "plan/print_order.hpp"
@@ -20,13 +21,7 @@ constexpr double kPrintPpi = 300;
 constexpr double kMinimumPpi = 150;
 
 void load_job_layout(const JobOptions& options, Job& job) {
-  if (options.layout) {
-    job.layout_file = *options.layout;
-  } else if (job.model.layout.present) {
-    job.layout_file = (std::filesystem::path(job.model.folder) / job.model.layout.text)
-                          .lexically_normal()
-                          .string();
-  }
+  job.layout_file = layout_file_for(options, job.model.folder, job.model.layout);
   job.layout =
       job.layout_file.empty() ? default_layout() : load_layout(job.layout_file, job.diagnostics);
 }
@@ -203,6 +198,15 @@ void report_overflow(Job& job, const Plan& plan, std::size_t entries) {
 }
 
 }  // namespace
+
+std::string layout_file_for(const JobOptions& options, const std::string& folder,
+                            const Located& campaign_layout) {
+  if (options.layout) return find_layout_file(*options.layout, *options.layout);
+  if (!campaign_layout.present) return "";
+  return find_layout_file(
+      campaign_layout.text,
+      (std::filesystem::path(folder) / campaign_layout.text).lexically_normal().string());
+}
 
 int Job::count(Status status) const {
   return static_cast<int>(std::count_if(model.participants.begin(), model.participants.end(),

@@ -50,6 +50,11 @@ struct Job {
   int count(Status status) const;
 };
 
+// The layout file a job uses: -l, else campaign.layout relative to the participants
+// file's folder; either also looked up among the installed layouts. "" = built-in.
+std::string layout_file_for(const JobOptions& options, const std::string& folder,
+                            const Located& campaign_layout);
+
 // Throws FatalError when the participants or layout file cannot be read at all.
 Job prepare_job(const JobOptions& options, TextMeasure& measure);
 
