@@ -129,6 +129,7 @@ void LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
   if (!keep_logo_data_) {
     std::string().swap(logo.bytes);
     logo.svg.reset();
+    logo.png.reset();
   }
   ++done_;
 }
