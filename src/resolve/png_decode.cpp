@@ -20,9 +20,6 @@ namespace {
 constexpr std::size_t kSignatureBytes = 8;
 constexpr png_alloc_size_t kMaxChunkBytes = 8u * 1024u * 1024u;  // ancillary chunks, e.g. iCCP
 constexpr png_uint_32 kMaxCachedChunks = 256;
-// Interlaced images are decoded once per band of this many bytes of rows: Adam7 completes
-// the first row only in the sixth pass, so rows cannot be handed on one at a time.
-constexpr std::size_t kInterlaceBandBytes = 32u * 1024u * 1024u;
 
 // Everything the libpng calls and callbacks touch. Plain data only (see the file comment).
 struct DecodeState {
@@ -263,7 +260,8 @@ bool has_iccp_chunk(std::string_view bytes) {
 
 }  // namespace
 
-bool decode_png(std::string_view bytes, PngRowSink& sink, std::string& error) try {
+bool decode_png(std::string_view bytes, PngRowSink& sink, std::string& error,
+                std::size_t band_bytes) try {
   PngHeader header;
   DecodeState state{};
   state.data = reinterpret_cast<const unsigned char*>(bytes.data());
@@ -288,7 +286,7 @@ bool decode_png(std::string_view bytes, PngRowSink& sink, std::string& error) tr
   state.expanded = expanded.data();
   const png_uint_32 band_rows =
       header.interlaced
-          ? png_uint_32(std::clamp<std::size_t>(kInterlaceBandBytes / row_bytes, 1, header.height))
+          ? png_uint_32(std::clamp<std::size_t>(band_bytes / row_bytes, 1, header.height))
           : header.height;
   std::vector<unsigned char> band(header.interlaced ? row_bytes * band_rows : 0u);
   state.band = band.data();

@@ -44,10 +44,15 @@ class PngRowSink {
   virtual std::string stop_reason() const { return "decoding stopped"; }
 };
 
+// Interlaced images are decoded in bands of rows of at most this many bytes.
+constexpr std::size_t kPngBandBytes = 32u * 1024u * 1024u;
+
 // Decodes `bytes` (starting with the PNG signature) into `sink`. Memory stays bounded by
 // rows: plain images are decoded one row at a time; interlaced ones in bands of rows,
-// decoding the file once per band. Returns false with `error` set when the file does not
-// decode (libpng's error, an out-of-range palette index, or the sink's reason).
-bool decode_png(std::string_view bytes, PngRowSink& sink, std::string& error);
+// decoding the file once per band (Adam7 completes the first row only in its sixth pass).
+// Returns false with `error` set when the file does not decode (libpng's error, an
+// out-of-range palette index, or the sink's reason).
+bool decode_png(std::string_view bytes, PngRowSink& sink, std::string& error,
+                std::size_t band_bytes = kPngBandBytes);
 
 }  // namespace logogrid

@@ -143,6 +143,42 @@ TEST(build_cli, unwritable_output_is_exit_2_and_leaves_no_scratch_files) {
     EXPECT_EQ(e.path().filename(), "participants.pdf");
 }
 
+TEST(build_cli, corrupt_pngs_are_logo_corrupt_in_check_and_build_without_a_pdf) {
+  const std::string good = slurp(source("logos/burbach.png"));
+  struct Damage {
+    const char* what;
+    std::string bytes;
+    const char* says;
+  };
+  std::vector<Damage> damages;
+  std::string bad_crc = good;
+  bad_crc[29] = static_cast<char>(bad_crc[29] ^ 0x01);  // IHDR's CRC
+  damages.push_back({"bad CRC", bad_crc, "CRC error in chunk IHDR"});
+  damages.push_back({"truncated", good.substr(0, good.size() / 2), "is not a valid PNG"});
+  std::string bad_ihdr = good;
+  bad_ihdr[11] = 14;  // IHDR's length
+  damages.push_back({"bad IHDR", bad_ihdr, "the first chunk is not IHDR"});
+  std::string signature = good;
+  signature[2] = 'M';
+  damages.push_back({"broken signature", signature, "is a damaged PNG"});
+  std::string zero = good;
+  for (int i = 16; i < 20; ++i) zero[static_cast<std::size_t>(i)] = 0;  // width 0
+  damages.push_back({"zero size", zero, "a size of 0×"});
+  for (const Damage& damage : damages) {
+    SCOPED_TRACE(damage.what);
+    Sandbox box;
+    copy_project_inputs(box);
+    box.write("logos/burbach.png", damage.bytes);
+    for (const char* command : {"check", "build"}) {
+      const Result run = box.run(command);
+      EXPECT_EQ(run.exit_code, 1) << command << ": " << run.err;
+      EXPECT_NE(run.err.find("error[logo-corrupt]"), std::string::npos) << command << run.err;
+      EXPECT_NE(run.err.find(damage.says), std::string::npos) << command << run.err;
+      EXPECT_FALSE(std::filesystem::exists(box.dir() / "out/participants.pdf")) << command;
+    }
+  }
+}
+
 TEST(build_cli, strict_refuses_on_warnings) {
   Sandbox box;
   box.copy_from(fixture("check"));
