@@ -86,7 +86,9 @@ LogoFormFile LogoFragments::store_scratch(const std::string& key, const std::str
 
 std::string LogoFragments::fragment_key(const Logo& logo, const Layout& layout,
                                         const Rect& placed) {
-  return FragmentCache::key({"logo-fragment", kVersion, logo.content_hash,
+  // "/2": PNG fragments follow the colour rule of resolve/png_color.hpp since then; older
+  // entries of the same version must not be reused.
+  return FragmentCache::key({"logo-fragment/2", kVersion, logo.content_hash,
                              layout.logo.trim ? "trim" : "whole",
                              fmt::format("{:.6f}x{:.6f}", placed.w, placed.h)});
 }
