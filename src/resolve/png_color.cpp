@@ -33,9 +33,6 @@ std::string profile_problem(const std::string& profile, bool grey) {
   if (space != (grey ? cmsSigGrayData : cmsSigRgbData))
     return grey ? "it is not a grey profile, but the image is grey"
                 : "it is not an RGB profile, but the image is in colour";
-  const cmsProfileClassSignature kind = cmsGetDeviceClass(opened.get());
-  if (kind != cmsSigInputClass && kind != cmsSigDisplayClass && kind != cmsSigColorSpaceClass)
-    return "it is not a profile for image colours";
   // Usable means: colours convert from it (this is what the print conversion does).
   ProfilePtr srgb(cmsCreate_sRGBProfile());
   cmsHTRANSFORM transform = cmsCreateTransform(opened.get(), grey ? TYPE_GRAY_8 : TYPE_RGB_8,

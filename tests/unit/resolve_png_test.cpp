@@ -427,6 +427,43 @@ TEST(resolve_png, unusable_icc_profile_warns_and_prints_as_srgb) {
   EXPECT_TRUE(logo->png->icc_profile.empty());
 }
 
+TEST(resolve_png, icc_profile_without_colour_tables_warns) {
+  // A well-formed RGB display profile that libpng accepts, but with only a copyright tag:
+  // lcms2 cannot convert colours from it. (Long enough: libpng 1.6.39 refuses iCCP data
+  // that deflates to very few bytes.)
+  constexpr std::uint32_t kSize = 300;
+  std::string profile(kSize, '\0');
+  set_be32(profile, 0, kSize);
+  set_be32(profile, 8, 0x02100000);
+  profile.replace(12, 4, "mntr");
+  profile.replace(16, 4, "RGB ");
+  profile.replace(20, 4, "XYZ ");
+  profile.replace(36, 4, "acsp");
+  set_be32(profile, 68, 0x0000F6D6);  // the D50 illuminant
+  set_be32(profile, 72, 0x00010000);
+  set_be32(profile, 76, 0x0000D32D);
+  set_be32(profile, 128, 1);
+  profile.replace(132, 4, "cprt");
+  set_be32(profile, 136, 144);
+  set_be32(profile, 140, kSize - 144);
+  profile.replace(144, 4, "text");
+  for (std::uint32_t i = 152; i < kSize; ++i) profile[i] = static_cast<char>(32 + (i * 7919) % 90);
+  std::string deflated(compressBound(kSize), '\0');
+  uLongf size = static_cast<uLongf>(deflated.size());
+  compress(reinterpret_cast<Bytef*>(deflated.data()), &size,
+           reinterpret_cast<const Bytef*>(profile.data()), kSize);
+  deflated.resize(size);
+  Diagnostics d;
+  const auto logo = decode_logo(raw_png(2, PNG_COLOR_TYPE_RGB, kRgbRows,
+                                        chunk("iCCP", std::string("empty\0\0", 7) + deflated)),
+                                request(), d);
+  ASSERT_TRUE(logo && logo->png);
+  ASSERT_TRUE(has_code(d, "logo-color-profile"));
+  EXPECT_NE(only_message(d).find("colours cannot be converted from it"), std::string::npos)
+      << only_message(d);
+  EXPECT_TRUE(logo->png->icc_profile.empty());
+}
+
 TEST(resolve_png, gamma_far_from_srgb_gets_a_profile_and_a_warning) {
   Diagnostics d;
   const auto linear =
