@@ -56,7 +56,7 @@ std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
   switch (sniffed.format) {
     case SniffedFormat::png:
       logo.format = LogoFormat::png;
-      decoded = decode_png_logo(logo, report);
+      decoded = decode_png_logo(logo, report, request.png_print_image);
       break;
     case SniffedFormat::damaged_png:
       report.problem("logo-corrupt",

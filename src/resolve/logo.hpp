@@ -60,6 +60,9 @@ struct LogoRequest {
   // Longest side of the SVG ink raster; 0 = kSvgInkRenderSide. A build derives it from the
   // logo area, so the ink box is just as precise as printing needs (see svg_logo.hpp).
   int svg_ink_side = 0;
+  // PNG: also make the print image (Logo::png) in the decoding pass. `check` needs only
+  // the ink box and leaves the compression out.
+  bool png_print_image = true;
 };
 
 // Optional facts cache for resolve_logo. `recall` gets a logo with path, bytes and

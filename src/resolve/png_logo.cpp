@@ -82,7 +82,7 @@ class Deflater {
 // samples: colour (grey or RGB) and alpha.
 class PrintImageSink final : public PngRowSink {
  public:
-  explicit PrintImageSink(InkBounds& ink) : ink_(ink) {}
+  PrintImageSink(InkBounds& ink, bool print_image) : ink_(ink), print_image_(print_image) {}
 
   bool start(const PngHeader& header) override {
     header_ = header;
@@ -97,7 +97,7 @@ class PrintImageSink final : public PngRowSink {
         !header.transparency && !header.interlaced &&
         (header.bit_depth == 8 || header.bit_depth == 16);
     rgba_.resize(std::size_t{header.width} * 4u);
-    if (!pass_through_) {
+    if (print_image_ && !pass_through_) {
       colour_.resize(std::size_t{header.width} * std::size_t(components_));
       colour_stream_ = std::make_unique<Deflater>();
       if (has_alpha_) {
@@ -124,7 +124,7 @@ class PrintImageSink final : public PngRowSink {
       rgba = rgba_.data();
     }
     ink_.add_rgba_row(rgba, static_cast<int>(width), static_cast<int>(y));
-    if (pass_through_) return true;
+    if (!print_image_ || pass_through_) return true;
     if (!has_alpha_) {
       colour_stream_->write(samples, width * std::size_t(components_));
       return true;
@@ -162,6 +162,7 @@ class PrintImageSink final : public PngRowSink {
 
  private:
   InkBounds& ink_;
+  bool print_image_;
   PngHeader header_;
   int components_ = 3;
   bool has_alpha_ = false;
@@ -183,7 +184,7 @@ std::string megapixels(double pixels) { return fmt::format("{:.0f} megapixels", 
 
 }  // namespace
 
-bool decode_png_logo(Logo& logo, LogoReport& report) {
+bool decode_png_logo(Logo& logo, LogoReport& report, bool print_image) {
   const std::string& bytes = logo.bytes;
   const std::vector<std::string> corrupt_hint{
       "export the logo again as PNG (or SVG); the file may have been damaged in transfer"};
@@ -227,7 +228,7 @@ bool decode_png_logo(Logo& logo, LogoReport& report) {
   }
 
   InkBounds ink;
-  PrintImageSink sink(ink);
+  PrintImageSink sink(ink, print_image);
   std::string error;
   if (!decode_png(bytes, sink, error)) {
     report.problem(
@@ -253,7 +254,8 @@ bool decode_png_logo(Logo& logo, LogoReport& report) {
   logo.ink = InkBox{double(ink.x0()), double(ink.y0()), double(ink.x1() - ink.x0()),
                     double(ink.y1() - ink.y0())};
   // The header was read by the decoder; the colour rule may add warnings.
-  logo.png = sink.finish(bytes, png_print_profile(sink.header(), report));
+  std::string profile = png_print_profile(sink.header(), report);
+  if (print_image) logo.png = sink.finish(bytes, std::move(profile));
   return true;
 }
 
