@@ -5,12 +5,12 @@ Colour types 0, 2, 3, 4, 6; every bit depth each allows; interlaced and not; tRN
 grey, RGB and palette; and each with no colour chunk, sRGB, gAMA 1.0, gAMA 0.45455 and
 (colour types) an Adobe RGB (1998) compatible iCCP. Deterministic, standard library only.
 
-    python3 tests/png_matrix.py OUT_DIR
+    python3 tests/png_matrix.py OUT_DIR [WIDTHxHEIGHT NAME...]
 
 writes OUT_DIR/<name>.png, OUT_DIR/<name>.rgba (the picture as 8-bit RGBA, grey spread to
 R=G=B, what every variant must print within ±1) and OUT_DIR/matrix.tsv with one line
 `name <TAB> rule <TAB> family` per file (rule: none, srgb, gamma10, gamma045, adobe;
-family: grey or colour).
+family: grey or colour). With a size and names, only those variants at that size.
 """
 
 import struct
@@ -194,13 +194,19 @@ def variants():
 
 
 def main():
+    global WIDTH, HEIGHT
     out_dir = Path(sys.argv[1])
+    only = set(sys.argv[3:])
+    if len(sys.argv) > 2:
+        WIDTH, HEIGHT = (int(v) for v in sys.argv[2].split("x"))
     out_dir.mkdir(parents=True, exist_ok=True)
     profile = adobe_rgb_profile()
     (out_dir / "adobe-rgb.icc").write_bytes(profile)
     lines = []
     for kind, depth, trns, interlaced, rule in variants():
         name = f"c{kind}-{depth}bit{'-trns' if trns else ''}{'-adam7' if interlaced else ''}-{rule}"
+        if only and name not in only:
+            continue
         png, rgba = encode(kind, depth, interlaced, trns, rule, profile)
         (out_dir / f"{name}.png").write_bytes(png)
         (out_dir / f"{name}.rgba").write_bytes(b"".join(bytes(p) for p in rgba))
