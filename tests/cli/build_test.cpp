@@ -285,12 +285,14 @@ TEST(build_cli, png_saved_every_way_prints_the_same_pixels_in_one_colour_space) 
   };
   const std::vector<int> opaque_picture = picture(opaque.front());
   const std::vector<int> translucent_picture = picture(translucent.front());
+  std::size_t translucent_images = 0;
   for (const PrintedImage& image : images) {
     EXPECT_EQ(image.color_space.substr(0, 10), "/ICCBased3");
     EXPECT_EQ(image.color_space, images.front().color_space);
     bool translucent_image = false;
     for (std::size_t p = 3; p < image.rgba.size(); p += 4)
       translucent_image |= image.rgba[p] != 255;
+    translucent_images += translucent_image ? 1 : 0;
     const std::vector<int>& want = translucent_image ? translucent_picture : opaque_picture;
     ASSERT_EQ(image.rgba.size(), want.size());
     int worst = 0;
@@ -298,6 +300,7 @@ TEST(build_cli, png_saved_every_way_prints_the_same_pixels_in_one_colour_space) 
       worst = std::max(worst, std::abs(image.rgba[i] - want[i]));
     EXPECT_LE(worst, 1) << (translucent_image ? "translucent" : "opaque") << " picture";
   }
+  EXPECT_EQ(translucent_images, translucent.size());
 }
 
 TEST(build_cli, strict_refuses_on_warnings) {
