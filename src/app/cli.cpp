@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
+#include <new>
 
 #include "app/commands.hpp"
 #include "app/version.hpp"
@@ -104,6 +105,10 @@ int run_cli(int argc, char** argv) {
     return run_proof(proof);
   } catch (const FatalError& e) {
     std::cerr << "logogrid: error: " << e.what() << '\n';
+    return kExitUsage;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "logogrid: error: out of memory (fewer threads with -j, or smaller logos, "
+                 "need less)\n";
     return kExitUsage;
   }
 }

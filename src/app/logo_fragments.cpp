@@ -87,7 +87,9 @@ LogoFormFile LogoFragments::store_scratch(const std::string& key, const std::str
 
 std::string LogoFragments::fragment_key(const Logo& logo, const Layout& layout,
                                         const Rect& placed) {
-  return FragmentCache::key({"logo-fragment", kVersion, logo.content_hash,
+  // "/2": PNG fragments follow the colour rule of resolve/png_color.hpp since then; older
+  // entries of the same version must not be reused.
+  return FragmentCache::key({"logo-fragment/2", kVersion, logo.content_hash,
                              layout.logo.trim ? "trim" : "whole",
                              fmt::format("{:.6f}x{:.6f}", placed.w, placed.h),
                              registered_fonts_digest()});  // text in an SVG uses them
@@ -131,6 +133,7 @@ void LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
   if (!keep_logo_data_) {
     std::string().swap(logo.bytes);
     logo.svg.reset();
+    logo.png.reset();
   }
   ++done_;
 }

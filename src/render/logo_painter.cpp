@@ -6,11 +6,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
 #include "diag/fatal_error.hpp"
 #include "render/render.hpp"
+#include "resolve/png_decode.hpp"
 #include "resolve/svg_document.hpp"
 
 namespace logogrid {
@@ -27,18 +29,50 @@ std::string cache_key(const Logo& logo) {
   return "@" + std::to_string(reinterpret_cast<std::uintptr_t>(&logo));
 }
 
-struct ByteReader {
-  std::string_view bytes;
-  std::size_t offset = 0;
-};
+// Writes decoded PNG rows into a cairo image surface (premultiplied ARGB32).
+class SurfaceSink final : public PngRowSink {
+ public:
+  bool start(const PngHeader& header) override {
+    channels_ = header.channels;
+    surface_.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(header.width),
+                                              static_cast<int>(header.height)));
+    if (cairo_surface_status(surface_.get()) != CAIRO_STATUS_SUCCESS) return false;
+    data_ = cairo_image_surface_get_data(surface_.get());
+    stride_ = static_cast<std::size_t>(cairo_image_surface_get_stride(surface_.get()));
+    width_ = header.width;
+    return true;
+  }
+  bool row(const std::uint8_t* samples, std::uint32_t y) override {
+    auto* out = reinterpret_cast<std::uint32_t*>(data_ + stride_ * y);
+    for (std::size_t x = 0; x < width_; ++x) {
+      const std::uint8_t* in = samples + x * std::size_t(channels_);
+      const std::uint32_t grey = channels_ < 3;
+      const std::uint32_t r = in[0], g = grey ? in[0] : in[1], b = grey ? in[0] : in[2];
+      const std::uint32_t a = (channels_ == 2 || channels_ == 4) ? in[channels_ - 1] : 255;
+      out[x] = a << 24 | premultiply(r, a) << 16 | premultiply(g, a) << 8 | premultiply(b, a);
+    }
+    return true;
+  }
+  std::string stop_reason() const override {
+    return cairo_status_to_string(cairo_surface_status(surface_.get()));
+  }
+  SurfacePtr take() {
+    cairo_surface_mark_dirty(surface_.get());
+    return std::move(surface_);
+  }
 
-cairo_status_t read_bytes(void* closure, unsigned char* data, unsigned int length) {
-  auto* reader = static_cast<ByteReader*>(closure);
-  if (reader->bytes.size() - reader->offset < length) return CAIRO_STATUS_READ_ERROR;
-  std::memcpy(data, reader->bytes.data() + reader->offset, length);
-  reader->offset += length;
-  return CAIRO_STATUS_SUCCESS;
-}
+ private:
+  static std::uint32_t premultiply(std::uint32_t value, std::uint32_t alpha) {
+    const std::uint32_t t = value * alpha + 128;  // exact rounding of value * alpha / 255
+    return (t + (t >> 8)) >> 8;
+  }
+
+  SurfacePtr surface_;
+  unsigned char* data_ = nullptr;
+  std::size_t stride_ = 0;
+  std::size_t width_ = 0;
+  int channels_ = 0;
+};
 
 void render_svg(cairo_t* cr, const Logo& logo) {
   if (!logo.svg || logo.svg->handle == nullptr) {
@@ -75,12 +109,12 @@ cairo_surface_t* LogoSurfaceCache::png(const Logo& logo) {
   const std::string key = "png:" + cache_key(logo);
   auto found = surfaces_.find(key);
   if (found != surfaces_.end()) return found->second.get();
-  ByteReader reader{logo.bytes};
-  SurfacePtr surface(cairo_image_surface_create_from_png_stream(read_bytes, &reader));
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-    throw FatalError("failed to draw logo " + logo.path + " (PNG does not decode: " +
-                     cairo_status_to_string(cairo_surface_status(surface.get())) + ")");
-  }
+  // The same decoder as the print image and the ink box: the proof shows those samples.
+  SurfaceSink sink;
+  std::string error;
+  if (!decode_png(logo.bytes, sink, error))
+    throw FatalError("failed to draw logo " + logo.path + " (PNG does not decode: " + error + ")");
+  SurfacePtr surface = sink.take();
   return surfaces_.emplace(key, std::move(surface)).first->second.get();
 }
 

@@ -1,10 +1,9 @@
-// PNG pass-through fragments, written with libqpdf.
+// PNG fragments, written with libqpdf from the print image made in resolve/.
 #include "render/png_fragment.hpp"
 
-#include <png.h>
-
-#include <cstdint>
 #include <cstdio>
+#include <memory>
+#include <optional>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -12,71 +11,57 @@
 #include <vector>
 
 #include "diag/fatal_error.hpp"
+#include "resolve/png_image.hpp"
 
 namespace logogrid {
 namespace {
 
-std::uint32_t be32(const std::string& b, std::size_t at) {
-  return (std::uint32_t{static_cast<unsigned char>(b[at])} << 24) |
-         (std::uint32_t{static_cast<unsigned char>(b[at + 1])} << 16) |
-         (std::uint32_t{static_cast<unsigned char>(b[at + 2])} << 8) |
-         std::uint32_t{static_cast<unsigned char>(b[at + 3])};
-}
-
-struct PngChunks {
-  std::uint32_t width = 0, height = 0;
-  int bit_depth = 0, colour_type = -1, interlace = 0;
-  bool transparency = false;  // tRNS
-  std::string idat;
-  bool ok = false;
-};
-
-PngChunks read_chunks(const std::string& bytes) {
-  PngChunks png;
-  std::size_t at = 8;
-  while (at + 12 <= bytes.size()) {
-    const std::uint32_t length = be32(bytes, at);
-    if (length > bytes.size() - at - 12) return png;
-    const std::string type = bytes.substr(at + 4, 4);
-    const std::size_t data = at + 8;
-    if (type == "IHDR" && length >= 13) {
-      png.width = be32(bytes, data);
-      png.height = be32(bytes, data + 4);
-      png.bit_depth = static_cast<unsigned char>(bytes[data + 8]);
-      png.colour_type = static_cast<unsigned char>(bytes[data + 9]);
-      png.interlace = static_cast<unsigned char>(bytes[data + 12]);
-    } else if (type == "tRNS") {
-      png.transparency = true;
-    } else if (type == "IDAT") {
-      png.idat.append(bytes, data, length);
-    } else if (type == "IEND") {
-      png.ok = png.width > 0 && !png.idat.empty();
-      return png;
-    }
-    at = data + length + 4;
-  }
-  return png;
-}
-
 QPDFObjectHandle name(const char* n) { return QPDFObjectHandle::newName(n); }
 QPDFObjectHandle integer(long long v) { return QPDFObjectHandle::newInteger(v); }
 
-QPDFObjectHandle image_stream(QPDF& pdf, std::uint32_t w, std::uint32_t h, const char* space,
-                              int bits, std::string data, QPDFObjectHandle decode_parms) {
-  QPDFObjectHandle image = pdf.newStream();
-  // Raw planes (decode_parms null) are deflated by the fragment's QPDFWriter.
-  image.replaceStreamData(
-      data, decode_parms.isNull() ? QPDFObjectHandle::newNull() : name("/FlateDecode"),
-      decode_parms);
-  QPDFObjectHandle dict = image.getDict();
+// An image XObject over samples that are already compressed (see png_image.hpp).
+QPDFObjectHandle image_stream(QPDF& pdf, const PngImage& image, int components, int bits,
+                              const std::string& data, QPDFObjectHandle decode_parms,
+                              QPDFObjectHandle color_space) {
+  if (decode_parms.isDictionary()) {
+    decode_parms.replaceKey("/Predictor", integer(15));
+    decode_parms.replaceKey("/Colors", integer(components));
+    decode_parms.replaceKey("/BitsPerComponent", integer(bits));
+    decode_parms.replaceKey("/Columns", integer(image.width));
+  }
+  QPDFObjectHandle stream = pdf.newStream();
+  stream.replaceStreamData(data, name("/FlateDecode"), decode_parms);
+  QPDFObjectHandle dict = stream.getDict();
   dict.replaceKey("/Type", name("/XObject"));
   dict.replaceKey("/Subtype", name("/Image"));
-  dict.replaceKey("/Width", integer(w));
-  dict.replaceKey("/Height", integer(h));
-  dict.replaceKey("/ColorSpace", name(space));
+  dict.replaceKey("/Width", integer(image.width));
+  dict.replaceKey("/Height", integer(image.height));
+  dict.replaceKey("/ColorSpace", color_space);
   dict.replaceKey("/BitsPerComponent", integer(bits));
   dict.replaceKey("/Interpolate", QPDFObjectHandle::newBool(false));
-  return image;
+  return stream;
+}
+
+// DeviceGray/DeviceRGB for sRGB samples, else [/ICCBased profile]. The build's colour
+// step (finish/) relies on images being declared in exactly one of these two ways.
+QPDFObjectHandle color_space(QPDF& pdf, const PngImage& image) {
+  const char* device = image.components == 1 ? "/DeviceGray" : "/DeviceRGB";
+  if (image.icc_profile.empty()) return name(device);
+  QPDFObjectHandle profile = pdf.newStream(image.icc_profile);
+  profile.getDict().replaceKey("/N", integer(image.components));
+  profile.getDict().replaceKey("/Alternate", name(device));
+  return QPDFObjectHandle::newArray({name("/ICCBased"), profile});
+}
+
+// The logo's print image: from resolve when it is still there, else decoded again (the
+// facts came from the cache).
+std::shared_ptr<const PngImage> print_image(const Logo& logo) {
+  if (logo.png) return logo.png;
+  Diagnostics ignored;
+  std::optional<Logo> decoded = decode_logo(logo.bytes, LogoRequest{}, ignored);
+  if (!decoded || !decoded->png)
+    throw FatalError("failed to draw logo " + logo.path + " (PNG does not decode)");
+  return decoded->png;
 }
 
 std::string number(double v) {
@@ -88,54 +73,17 @@ std::string number(double v) {
 }  // namespace
 
 std::string render_png_fragment(const Logo& logo, double width, double height) {
-  const PngChunks png = read_chunks(logo.bytes);
-  if (!png.ok) throw FatalError("failed to draw logo " + logo.path + " (PNG does not decode)");
+  const std::shared_ptr<const PngImage> png = print_image(logo);
   QPDF pdf;
   pdf.emptyPDF();
-  QPDFObjectHandle image;
-  const bool pass_through = (png.colour_type == 0 || png.colour_type == 2) &&
-                            (png.bit_depth == 8 || png.bit_depth == 16) && png.interlace == 0 &&
-                            !png.transparency;
-  if (pass_through) {
-    const int colours = png.colour_type == 2 ? 3 : 1;
-    QPDFObjectHandle parms = QPDFObjectHandle::newDictionary();
-    parms.replaceKey("/Predictor", integer(15));
-    parms.replaceKey("/Colors", integer(colours));
-    parms.replaceKey("/BitsPerComponent", integer(png.bit_depth));
-    parms.replaceKey("/Columns", integer(png.width));
-    image = image_stream(pdf, png.width, png.height, colours == 3 ? "/DeviceRGB" : "/DeviceGray",
-                         png.bit_depth, png.idat, parms);
-  } else {
-    png_image decoded{};
-    decoded.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_memory(&decoded, logo.bytes.data(), logo.bytes.size()))
-      throw FatalError("failed to draw logo " + logo.path + " (PNG does not decode)");
-    decoded.format = PNG_FORMAT_RGBA;
-    const std::size_t pixels = std::size_t{decoded.width} * decoded.height;
-    std::vector<unsigned char> rgba(pixels * 4);
-    if (!png_image_finish_read(&decoded, nullptr, rgba.data(), 0, nullptr)) {
-      png_image_free(&decoded);
-      throw FatalError("failed to draw logo " + logo.path + " (PNG does not decode)");
-    }
-    std::vector<unsigned char> rgb(pixels * 3);
-    std::vector<unsigned char> alpha(pixels);
-    bool opaque = true;
-    for (std::size_t i = 0; i < pixels; ++i) {
-      rgb[3 * i] = rgba[4 * i];
-      rgb[3 * i + 1] = rgba[4 * i + 1];
-      rgb[3 * i + 2] = rgba[4 * i + 2];
-      alpha[i] = rgba[4 * i + 3];
-      opaque = opaque && alpha[i] == 255;
-    }
-    std::vector<unsigned char>().swap(rgba);
-    image = image_stream(pdf, decoded.width, decoded.height, "/DeviceRGB", 8,
-                         std::string(rgb.begin(), rgb.end()), QPDFObjectHandle::newNull());
-    if (!opaque) {
-      QPDFObjectHandle mask =
-          image_stream(pdf, decoded.width, decoded.height, "/DeviceGray", 8,
-                       std::string(alpha.begin(), alpha.end()), QPDFObjectHandle::newNull());
-      image.getDict().replaceKey("/SMask", mask);
-    }
+  QPDFObjectHandle space = color_space(pdf, *png);
+  QPDFObjectHandle image = image_stream(
+      pdf, *png, png->components, png->bits_per_component, png->samples,
+      png->idat_predictor ? QPDFObjectHandle::newDictionary() : QPDFObjectHandle::newNull(), space);
+  if (!png->alpha.empty()) {
+    image.getDict().replaceKey(
+        "/SMask", image_stream(pdf, *png, 1, 8, png->alpha, QPDFObjectHandle::newNull(),
+                               name("/DeviceGray")));
   }
 
   // Logo units are pixels (top-left origin); the ink box lands on (0, 0, width, height).
@@ -164,6 +112,8 @@ std::string render_png_fragment(const Logo& logo, double width, double height) {
   writer.setOutputMemory();
   writer.setStaticID(true);
   writer.setObjectStreamMode(qpdf_o_disable);
+  // The image streams are compressed already: written as they are, never inflated.
+  writer.setDecodeLevel(qpdf_dl_none);
   writer.write();
   auto buffer = writer.getBufferSharedPointer();
   return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());

@@ -1,7 +1,6 @@
-// PNG logos as fragments without cairo: the image XObject is written from the PNG itself.
-// Grey and RGB PNGs without transparency (8 or 16 bits, not interlaced) keep their IDAT
-// data as is, under /FlateDecode with PNG predictors (no decoding, no re-compression).
-// Anything else is decoded once and split into colour and an /SMask, each deflated.
+// PNG logos as fragments without cairo: the image XObject wraps the logo's PngImage, made
+// while resolve measured the ink (see resolve/png_image.hpp): the PNG's own IDAT where it
+// prints as stored, else compressed 8-bit colour and an /SMask. Nothing is re-compressed.
 #pragma once
 
 #include <string>

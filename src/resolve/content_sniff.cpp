@@ -41,7 +41,6 @@ constexpr std::array kMagics{
     Magic{"PK\x03\x04"sv, "a ZIP archive (an Office or .ai file?)"},
     Magic{"8BPS"sv, "a Photoshop document"},
     Magic{"\0\0\1\0"sv, "an icon file (.ico)"},
-    Magic{"\x89PNG"sv, "a damaged PNG (the signature is broken)"},
 };
 
 }  // namespace
@@ -49,6 +48,8 @@ constexpr std::array kMagics{
 Sniffed sniff_logo_content(std::string_view bytes) {
   if (bytes.empty()) return {SniffedFormat::other, "an empty file"};
   if (starts_with(bytes, "\x89PNG\r\n\x1A\n"sv)) return {SniffedFormat::png, {}};
+  if (starts_with(bytes, "\x89PNG"sv) || (bytes.size() >= 16 && bytes.substr(12, 4) == "IHDR"))
+    return {SniffedFormat::damaged_png, {}};
   if (bytes.size() >= 12 && starts_with(bytes, "RIFF") && bytes.substr(8, 4) == "WEBP")
     return {SniffedFormat::other, "a WebP image"};
   for (const Magic& magic : kMagics)

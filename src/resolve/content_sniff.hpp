@@ -8,7 +8,8 @@
 
 namespace logogrid {
 
-enum class SniffedFormat { png, xml, other };
+// damaged_png: PNG chunks behind a broken signature (a transfer in text mode, say).
+enum class SniffedFormat { png, damaged_png, xml, other };
 
 struct Sniffed {
   SniffedFormat format = SniffedFormat::other;

@@ -56,7 +56,15 @@ std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
   switch (sniffed.format) {
     case SniffedFormat::png:
       logo.format = LogoFormat::png;
-      decoded = decode_png_logo(logo, report);
+      decoded = decode_png_logo(logo, report, request.png_print_image);
+      break;
+    case SniffedFormat::damaged_png:
+      report.problem("logo-corrupt",
+                     fmt::format("{} is a damaged PNG (its signature, the first 8 bytes, is "
+                                 "broken)",
+                                 report.name()),
+                     {"export the logo again as PNG (or SVG); the file may have been damaged "
+                      "in transfer (e.g. sent as text)"});
       break;
     case SniffedFormat::xml:
       logo.format = LogoFormat::svg;

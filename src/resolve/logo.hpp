@@ -31,6 +31,7 @@ struct InkBox {
 };
 
 struct SvgDocument;  // a parsed SVG, opaque outside resolve/ and render/
+struct PngImage;     // a PNG's print image (resolve/png_image.hpp)
 
 struct Logo {
   LogoFormat format = LogoFormat::svg;
@@ -46,6 +47,7 @@ struct Logo {
   bool has_filter_effects = false;  // SVG filters: rasterised at print resolution
   int ink_side = 0;  // LogoRequest::svg_ink_side it was resolved with (facts cache key)
   std::shared_ptr<const SvgDocument> svg;  // SVG only: parsed once, reused by render
+  std::shared_ptr<const PngImage> png;     // PNG only: made while the ink was measured
 };
 
 struct LogoRequest {
@@ -58,6 +60,9 @@ struct LogoRequest {
   // Longest side of the SVG ink raster; 0 = kSvgInkRenderSide. A build derives it from the
   // logo area, so the ink box is just as precise as printing needs (see svg_logo.hpp).
   int svg_ink_side = 0;
+  // PNG: also make the print image (Logo::png) in the decoding pass. `check` needs only
+  // the ink box and leaves the compression out.
+  bool png_print_image = true;
 };
 
 // Optional facts cache for resolve_logo. `recall` gets a logo with path, bytes and

@@ -1,151 +1,190 @@
-// PNG decoding with libpng. libpng reports errors by longjmp, so everything between
-// setjmp and the last libpng call lives in plain C structs: no destructor is ever skipped.
+// PNG logos: header limits read from IHDR before libpng sees the data, then one streaming
+// decode (png_decode) that measures the ink box and compresses the print samples, colour
+// and alpha into their two streams, row by row.
 #include "resolve/png_logo.hpp"
 
 #include <fmt/format.h>
 #include <png.h>
+#include <zlib.h>
 
-#include <algorithm>
-#include <csetjmp>
 #include <cstdint>
-#include <cstdio>
-#include <cstring>
+#include <memory>
+#include <new>
 #include <string>
 #include <vector>
 
 #include "resolve/ink_box.hpp"
+#include "resolve/png_color.hpp"
+#include "resolve/png_decode.hpp"
+#include "resolve/png_image.hpp"
 
 namespace logogrid {
 namespace {
 
 constexpr std::size_t kSignatureBytes = 8;
-constexpr png_alloc_size_t kMaxChunkBytes = 8u * 1024u * 1024u;  // ancillary chunks, e.g. iCCP
-constexpr png_uint_32 kMaxCachedChunks = 256;
 
-struct Ihdr {
-  std::uint32_t width = 0;
-  std::uint32_t height = 0;
-};
-
-std::uint32_t read_be32(const std::string& bytes, std::size_t at) {
+std::uint32_t read_be32(std::string_view bytes, std::size_t at) {
   return (std::uint32_t{static_cast<unsigned char>(bytes[at])} << 24) |
          (std::uint32_t{static_cast<unsigned char>(bytes[at + 1])} << 16) |
          (std::uint32_t{static_cast<unsigned char>(bytes[at + 2])} << 8) |
          std::uint32_t{static_cast<unsigned char>(bytes[at + 3])};
 }
 
-// Everything the libpng callbacks touch. Plain data only (see the file comment).
-struct PngRead {
-  const unsigned char* data;
-  std::size_t size;
-  std::size_t offset;
-  char error[200];
-  InkBounds* ink;
-  unsigned char* row;  // width * 4 bytes, owned by the caller
-  png_structp png;     // kept here, not in locals, so longjmp cannot clobber them
-  png_infop info;
+// The concatenated IDAT data of a PNG libpng has read without error.
+std::string idat_data(std::string_view bytes) {
+  std::string idat;
+  for (std::size_t at = kSignatureBytes; at + 12 <= bytes.size();) {
+    const std::uint32_t length = read_be32(bytes, at);
+    if (length > bytes.size() - at - 12) break;
+    const std::string_view type = bytes.substr(at + 4, 4);
+    if (type == "IDAT") idat.append(bytes.substr(at + 8, length));
+    if (type == "IEND") break;
+    at += std::size_t(length) + 12;
+  }
+  return idat;
+}
+
+// A zlib stream written to a string as rows come in.
+class Deflater {
+ public:
+  Deflater() {
+    if (deflateInit(&stream_, Z_DEFAULT_COMPRESSION) != Z_OK) throw std::bad_alloc();
+  }
+  ~Deflater() { deflateEnd(&stream_); }
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+
+  void write(const unsigned char* data, std::size_t size) { run(data, size, Z_NO_FLUSH); }
+  std::string finish() {
+    run(nullptr, 0, Z_FINISH);
+    return std::move(out_);
+  }
+
+ private:
+  void run(const unsigned char* data, std::size_t size, int flush) {
+    stream_.next_in = const_cast<unsigned char*>(data);  // zlib's API is not const-correct
+    stream_.avail_in = static_cast<uInt>(size);
+    unsigned char buffer[16384];
+    int status = Z_OK;
+    do {
+      stream_.next_out = buffer;
+      stream_.avail_out = sizeof buffer;
+      status = deflate(&stream_, flush);
+      out_.append(reinterpret_cast<const char*>(buffer), sizeof buffer - stream_.avail_out);
+    } while (stream_.avail_out == 0 || (flush == Z_FINISH && status != Z_STREAM_END));
+  }
+
+  z_stream stream_{};
+  std::string out_;
 };
 
-void on_png_error(png_structp png, png_const_charp message) {
-  auto* state = static_cast<PngRead*>(png_get_error_ptr(png));
-  std::snprintf(state->error, sizeof state->error, "%s", message ? message : "unknown error");
-  png_longjmp(png, 1);
-}
+// Measures the ink and, unless the PNG's own IDAT can be printed as is, compresses the
+// samples: colour (grey or RGB) and alpha.
+class PrintImageSink final : public PngRowSink {
+ public:
+  PrintImageSink(InkBounds& ink, bool print_image) : ink_(ink), print_image_(print_image) {}
 
-void on_png_warning(png_structp, png_const_charp) {}  // ancillary problems are not ours
-
-void on_png_read(png_structp png, png_bytep out, png_size_t count) {
-  auto* state = static_cast<PngRead*>(png_get_io_ptr(png));
-  if (count > state->size - state->offset) png_error(png, "file is truncated");
-  std::memcpy(out, state->data + state->offset, count);
-  state->offset += count;
-}
-
-// Decodes all rows, feeding each into the ink bounds. Interlaced images are read pass by
-// pass without libpng's de-interlacing, which would need the whole image in memory; every
-// pixel occurs in exactly one pass, so the bounds are the same. Returns false with
-// state->error set on any libpng error.
-bool read_png_rows(PngRead* state) {
-  state->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, state, on_png_error, on_png_warning);
-  if (!state->png) {
-    std::snprintf(state->error, sizeof state->error, "out of memory");
-    return false;
-  }
-  state->info = png_create_info_struct(state->png);
-  if (!state->info) {
-    png_destroy_read_struct(&state->png, nullptr, nullptr);
-    std::snprintf(state->error, sizeof state->error, "out of memory");
-    return false;
-  }
-  if (setjmp(png_jmpbuf(state->png))) {
-    png_destroy_read_struct(&state->png, &state->info, nullptr);
-    return false;
-  }
-  png_structp png = state->png;
-  png_infop info = state->info;
-  png_set_user_limits(png, static_cast<png_uint_32>(kMaxLogoSide),
-                      static_cast<png_uint_32>(kMaxLogoSide));
-  png_set_chunk_malloc_max(png, kMaxChunkBytes);
-  png_set_chunk_cache_max(png, kMaxCachedChunks);
-  png_set_read_fn(png, state, on_png_read);
-  png_read_info(png, info);
-
-  const png_uint_32 width = png_get_image_width(png, info);
-  const png_uint_32 height = png_get_image_height(png, info);
-  const int color_type = png_get_color_type(png, info);
-  const int bit_depth = png_get_bit_depth(png, info);
-  // Normalise to 8-bit RGBA: palette, grey, low bit depths, 16 bits and tRNS.
-  if (color_type == PNG_COLOR_TYPE_PALETTE) png_set_palette_to_rgb(png);
-  if (color_type == PNG_COLOR_TYPE_GRAY && bit_depth < 8) png_set_expand_gray_1_2_4_to_8(png);
-  if (png_get_valid(png, info, PNG_INFO_tRNS)) png_set_tRNS_to_alpha(png);
-  if (bit_depth == 16) png_set_scale_16(png);
-  if (color_type == PNG_COLOR_TYPE_GRAY || color_type == PNG_COLOR_TYPE_GRAY_ALPHA)
-    png_set_gray_to_rgb(png);
-  if (!(color_type & PNG_COLOR_MASK_ALPHA) && !png_get_valid(png, info, PNG_INFO_tRNS))
-    png_set_filler(png, 0xff, PNG_FILLER_AFTER);
-  png_read_update_info(png, info);
-  if (png_get_rowbytes(png, info) != std::size_t{width} * 4u)
-    png_error(png, "unexpected pixel layout after conversion");
-
-  // Adam7 passes: first row/column and step of each (one pass of step 1 when not interlaced).
-  static constexpr png_uint_32 kStartRow[7] = {0, 0, 4, 0, 2, 0, 1};
-  static constexpr png_uint_32 kStartCol[7] = {0, 4, 0, 2, 0, 1, 0};
-  static constexpr png_uint_32 kRowStep[7] = {8, 8, 8, 4, 4, 2, 2};
-  static constexpr png_uint_32 kColStep[7] = {8, 8, 4, 4, 2, 2, 1};
-  const bool interlaced = png_get_interlace_type(png, info) == PNG_INTERLACE_ADAM7;
-  const int passes = interlaced ? 7 : 1;
-  for (int pass = 0; pass < passes; ++pass) {
-    const png_uint_32 start_row = interlaced ? kStartRow[pass] : 0;
-    const png_uint_32 start_col = interlaced ? kStartCol[pass] : 0;
-    const png_uint_32 row_step = interlaced ? kRowStep[pass] : 1;
-    const png_uint_32 col_step = interlaced ? kColStep[pass] : 1;
-    if (start_row >= height || start_col >= width) continue;  // libpng skips empty passes
-    const png_uint_32 cols = (width - start_col + col_step - 1) / col_step;
-    for (png_uint_32 y = start_row; y < height; y += row_step) {
-      png_read_row(png, state->row, nullptr);
-      state->ink->add_rgba_row(state->row, static_cast<int>(cols), static_cast<int>(y),
-                               static_cast<int>(start_col), static_cast<int>(col_step));
+  bool start(const PngHeader& header) override {
+    header_ = header;
+    const bool grey =
+        header.color_type == PNG_COLOR_TYPE_GRAY || header.color_type == PNG_COLOR_TYPE_GRAY_ALPHA;
+    components_ = grey ? 1 : 3;
+    has_alpha_ = header.channels == 2 || header.channels == 4;
+    // IDAT prints exactly as stored for 8- and 16-bit grey and RGB without transparency,
+    // read as one image (PNG row filters = PDF's PNG predictors).
+    pass_through_ =
+        (header.color_type == PNG_COLOR_TYPE_GRAY || header.color_type == PNG_COLOR_TYPE_RGB) &&
+        !header.transparency && !header.interlaced &&
+        (header.bit_depth == 8 || header.bit_depth == 16);
+    rgba_.resize(std::size_t{header.width} * 4u);
+    if (print_image_ && !pass_through_) {
+      colour_.resize(std::size_t{header.width} * std::size_t(components_));
+      colour_stream_ = std::make_unique<Deflater>();
+      if (has_alpha_) {
+        alpha_.resize(header.width);
+        alpha_stream_ = std::make_unique<Deflater>();
+      }
     }
+    return true;
   }
-  png_read_end(png, nullptr);  // checks the rest of the file (CRCs, IEND), as cairo does
-  png_destroy_read_struct(&state->png, &state->info, nullptr);
-  return true;
-}
+
+  bool row(const std::uint8_t* samples, std::uint32_t y) override {
+    const std::size_t width = header_.width;
+    const int channels = header_.channels;
+    const std::uint8_t* rgba = samples;
+    if (channels != 4) {
+      for (std::size_t x = 0; x < width; ++x) {
+        const std::uint8_t* in = samples + x * std::size_t(channels);
+        std::uint8_t* out = rgba_.data() + x * 4;
+        out[0] = in[0];
+        out[1] = channels >= 3 ? in[1] : in[0];
+        out[2] = channels >= 3 ? in[2] : in[0];
+        out[3] = channels == 2 ? in[1] : 255;
+      }
+      rgba = rgba_.data();
+    }
+    ink_.add_rgba_row(rgba, static_cast<int>(width), static_cast<int>(y));
+    if (!print_image_ || pass_through_) return true;
+    if (!has_alpha_) {
+      colour_stream_->write(samples, width * std::size_t(components_));
+      return true;
+    }
+    for (std::size_t x = 0; x < width; ++x) {
+      const std::uint8_t* in = samples + x * std::size_t(channels);
+      for (int c = 0; c < components_; ++c)
+        colour_[x * std::size_t(components_) + std::size_t(c)] = in[c];
+      alpha_[x] = in[channels - 1];
+      opaque_ = opaque_ && alpha_[x] == 255;
+    }
+    colour_stream_->write(colour_.data(), colour_.size());
+    alpha_stream_->write(alpha_.data(), alpha_.size());
+    return true;
+  }
+
+  const PngHeader& header() const { return header_; }
+
+  std::shared_ptr<PngImage> finish(std::string_view bytes, std::string icc_profile) {
+    auto image = std::make_shared<PngImage>();
+    image->width = static_cast<int>(header_.width);
+    image->height = static_cast<int>(header_.height);
+    image->components = components_;
+    image->icc_profile = std::move(icc_profile);
+    if (pass_through_) {
+      image->bits_per_component = header_.bit_depth;
+      image->samples = idat_data(bytes);
+      image->idat_predictor = true;
+      return image;
+    }
+    image->samples = colour_stream_->finish();
+    if (has_alpha_ && !opaque_) image->alpha = alpha_stream_->finish();
+    return image;
+  }
+
+ private:
+  InkBounds& ink_;
+  bool print_image_;
+  PngHeader header_;
+  int components_ = 3;
+  bool has_alpha_ = false;
+  bool pass_through_ = false;
+  bool opaque_ = true;
+  std::vector<std::uint8_t> rgba_, colour_, alpha_;
+  std::unique_ptr<Deflater> colour_stream_, alpha_stream_;
+};
 
 // libpng's messages are terse ("IDAT: CRC error"); say it the way a user reads it.
-std::string describe_png_error(const char* error) {
-  std::string reason = error;
-  const auto colon = reason.find(": ");
-  if (colon == 4 && reason.find("CRC error") != std::string::npos)
-    return fmt::format("CRC error in chunk {}", reason.substr(0, 4));
-  return reason;
+std::string describe_png_error(const std::string& error) {
+  const auto colon = error.find(": ");
+  if (colon == 4 && error.find("CRC error") != std::string::npos)
+    return fmt::format("CRC error in chunk {}", error.substr(0, 4));
+  return error;
 }
 
 std::string megapixels(double pixels) { return fmt::format("{:.0f} megapixels", pixels / 1e6); }
 
 }  // namespace
 
-bool decode_png_logo(Logo& logo, LogoReport& report) {
+bool decode_png_logo(Logo& logo, LogoReport& report, bool print_image) {
   const std::string& bytes = logo.bytes;
   const std::vector<std::string> corrupt_hint{
       "export the logo again as PNG (or SVG); the file may have been damaged in transfer"};
@@ -167,59 +206,56 @@ bool decode_png_logo(Logo& logo, LogoReport& report) {
         corrupt_hint);
     return false;
   }
-  const Ihdr ihdr{read_be32(bytes, kSignatureBytes + 8), read_be32(bytes, kSignatureBytes + 12)};
-  const double pixels = double(ihdr.width) * double(ihdr.height);
-  if (ihdr.width > static_cast<std::uint32_t>(kMaxLogoSide) ||
-      ihdr.height > static_cast<std::uint32_t>(kMaxLogoSide) || pixels > kMaxLogoPixels) {
-    report.problem("logo-too-large",
-                   fmt::format("{} is {}×{} px ({}); the limit is {} px a side and {}",
-                               report.name(), ihdr.width, ihdr.height, megapixels(pixels),
-                               kMaxLogoSide, megapixels(kMaxLogoPixels)),
-                   {"scale the logo down (3000 px on the long side prints at 300 ppi up to "
-                    "25 cm) or supply an SVG"});
-    return false;
-  }
-  if (ihdr.width == 0 || ihdr.height == 0) {
+  const std::uint32_t width = read_be32(bytes, kSignatureBytes + 8);
+  const std::uint32_t height = read_be32(bytes, kSignatureBytes + 12);
+  if (width == 0 || height == 0) {
     report.problem("logo-corrupt",
                    fmt::format("{} is not a valid PNG (the header gives a size of {}×{} px)",
-                               report.name(), ihdr.width, ihdr.height),
+                               report.name(), width, height),
                    corrupt_hint);
+    return false;
+  }
+  const double pixels = double(width) * double(height);
+  if (width > static_cast<std::uint32_t>(kMaxLogoSide) ||
+      height > static_cast<std::uint32_t>(kMaxLogoSide) || pixels > kMaxLogoPixels) {
+    report.problem(
+        "logo-too-large",
+        fmt::format("{} is {}×{} px ({}); the limit is {} px a side and {}", report.name(), width,
+                    height, megapixels(pixels), kMaxLogoSide, megapixels(kMaxLogoPixels)),
+        {"scale the logo down (3000 px on the long side prints at 300 ppi up to "
+         "25 cm) or supply an SVG"});
     return false;
   }
 
   InkBounds ink;
-  std::vector<unsigned char> row(std::size_t{ihdr.width} * 4u);
-  PngRead state{reinterpret_cast<const unsigned char*>(bytes.data()),
-                bytes.size(),
-                0,
-                {},
-                &ink,
-                row.data(),
-                nullptr,
-                nullptr};
-  if (!read_png_rows(&state)) {
+  PrintImageSink sink(ink, print_image);
+  std::string error;
+  if (!decode_png(bytes, sink, error)) {
     report.problem(
         "logo-corrupt",
-        fmt::format("{} is not a valid PNG ({})", report.name(), describe_png_error(state.error)),
+        fmt::format("{} is not a valid PNG ({})", report.name(), describe_png_error(error)),
         corrupt_hint);
     return false;
   }
 
-  logo.pixel_width = static_cast<int>(ihdr.width);
-  logo.pixel_height = static_cast<int>(ihdr.height);
+  logo.pixel_width = static_cast<int>(width);
+  logo.pixel_height = static_cast<int>(height);
   logo.width = logo.pixel_width;
   logo.height = logo.pixel_height;
   if (ink.empty()) {
     report.problem("logo-empty",
                    fmt::format("{} has nothing that would show on white paper (all {}×{} px "
                                "are transparent or white)",
-                               report.name(), ihdr.width, ihdr.height),
+                               report.name(), width, height),
                    {"check that the right file was exported; a white logo needs a "
                     "coloured version for print"});
     return false;
   }
   logo.ink = InkBox{double(ink.x0()), double(ink.y0()), double(ink.x1() - ink.x0()),
                     double(ink.y1() - ink.y0())};
+  // The header was read by the decoder; the colour rule may add warnings.
+  std::string profile = png_print_profile(sink.header(), report);
+  if (print_image) logo.png = sink.finish(bytes, std::move(profile));
   return true;
 }
 

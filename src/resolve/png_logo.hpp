@@ -9,7 +9,8 @@
 namespace logogrid {
 
 // `logo.bytes` starts with the PNG signature. On success fills pixel_width/height,
-// width/height and ink (in px) and returns true; otherwise reports and returns false.
-bool decode_png_logo(Logo& logo, LogoReport& report);
+// width/height, ink (in px) and, with `print_image`, png; returns true. Otherwise reports
+// and returns false.
+bool decode_png_logo(Logo& logo, LogoReport& report, bool print_image);
 
 }  // namespace logogrid

@@ -2,8 +2,13 @@
 // failure, previews, the report and the ink that lands where the report says.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -181,6 +186,161 @@ TEST(build_cli, unwritable_output_is_exit_2_and_leaves_no_scratch_files) {
   EXPECT_EQ(run.exit_code, 2) << run.err;
   for (const auto& e : std::filesystem::directory_iterator(box.dir() / "out"))
     EXPECT_EQ(e.path().filename(), "participants.pdf");
+}
+
+TEST(build_cli, corrupt_pngs_are_logo_corrupt_in_check_and_build_without_a_pdf) {
+  const std::string good = slurp(source("logos/burbach.png"));
+  struct Damage {
+    const char* what;
+    std::string bytes;
+    const char* says;
+  };
+  std::vector<Damage> damages;
+  std::string bad_crc = good;
+  bad_crc[29] = static_cast<char>(bad_crc[29] ^ 0x01);  // IHDR's CRC
+  damages.push_back({"bad CRC", bad_crc, "CRC error in chunk IHDR"});
+  damages.push_back({"truncated", good.substr(0, good.size() / 2), "is not a valid PNG"});
+  std::string bad_ihdr = good;
+  bad_ihdr[11] = 14;  // IHDR's length
+  damages.push_back({"bad IHDR", bad_ihdr, "the first chunk is not IHDR"});
+  std::string signature = good;
+  signature[2] = 'M';
+  damages.push_back({"broken signature", signature, "is a damaged PNG"});
+  std::string zero = good;
+  for (int i = 16; i < 20; ++i) zero[static_cast<std::size_t>(i)] = 0;  // width 0
+  damages.push_back({"zero size", zero, "a size of 0×"});
+  for (const Damage& damage : damages) {
+    SCOPED_TRACE(damage.what);
+    Sandbox box;
+    copy_project_inputs(box);
+    box.write("logos/burbach.png", damage.bytes);
+    for (const char* command : {"check", "build"}) {
+      const Result run = box.run(command);
+      EXPECT_EQ(run.exit_code, 1) << command << ": " << run.err;
+      EXPECT_NE(run.err.find("error[logo-corrupt]"), std::string::npos) << command << run.err;
+      EXPECT_NE(run.err.find(damage.says), std::string::npos) << command << run.err;
+      EXPECT_FALSE(std::filesystem::exists(box.dir() / "out/participants.pdf")) << command;
+    }
+  }
+}
+
+// Reads every image XObject of `pdf` with the given size: colour space (a name, or the ICC
+// profile's bytes) and samples decoded to 8-bit RGBA.
+struct PrintedImage {
+  std::string color_space;
+  std::vector<int> rgba;
+};
+
+std::vector<PrintedImage> images_of_size(const std::filesystem::path& pdf_file, int width,
+                                         int height) {
+  QPDF pdf;
+  pdf.processFile(pdf_file.c_str());
+  std::vector<PrintedImage> found;
+  std::set<QPDFObjGen> masks;  // soft masks are read with their image
+  for (QPDFObjectHandle object : pdf.getAllObjects())
+    if (object.isStream() && object.getDict().hasKey("/SMask"))
+      masks.insert(object.getDict().getKey("/SMask").getObjGen());
+  for (QPDFObjectHandle object : pdf.getAllObjects()) {
+    if (!object.isStream() || masks.count(object.getObjGen()) > 0) continue;
+    QPDFObjectHandle dict = object.getDict();
+    if (!dict.getKey("/Subtype").isNameAndEquals("/Image") || !dict.getKey("/Width").isInteger() ||
+        dict.getKey("/Width").getIntValue() != width ||
+        dict.getKey("/Height").getIntValue() != height || !dict.hasKey("/ColorSpace"))
+      continue;
+    PrintedImage image;
+    QPDFObjectHandle space = dict.getKey("/ColorSpace");
+    int components = 1;
+    if (space.isName()) {
+      image.color_space = space.getName();
+      components = image.color_space == "/DeviceRGB" ? 3 : 1;
+    } else {
+      QPDFObjectHandle profile = space.getArrayItem(1);
+      components = static_cast<int>(profile.getDict().getKey("/N").getIntValue());
+      auto bytes = profile.getStreamData(qpdf_dl_all);
+      image.color_space =
+          space.getArrayItem(0).getName() + std::to_string(components) +
+          std::string(reinterpret_cast<const char*>(bytes->getBuffer()), bytes->getSize());
+    }
+    const int bits = static_cast<int>(dict.getKey("/BitsPerComponent").getIntValue());
+    auto samples = object.getStreamData(qpdf_dl_all);
+    const unsigned char* data = samples->getBuffer();
+    const std::size_t pixels = std::size_t(width) * std::size_t(height);
+    EXPECT_EQ(samples->getSize(), pixels * std::size_t(components * bits / 8));
+    std::shared_ptr<Buffer> alpha;
+    if (dict.hasKey("/SMask")) alpha = dict.getKey("/SMask").getStreamData(qpdf_dl_all);
+    image.rgba.resize(pixels * 4);
+    for (std::size_t p = 0;
+         p < pixels && (p + 1) * std::size_t(components * bits / 8) <= samples->getSize(); ++p) {
+      for (std::size_t c = 0; c < 3; ++c) {
+        const std::size_t i = p * std::size_t(components) + (components == 1 ? 0 : c);
+        image.rgba[p * 4 + c] =
+            bits == 16 ? (data[2 * i] * 256 + data[2 * i + 1] + 128) / 257 : data[i];
+      }
+      image.rgba[p * 4 + 3] = alpha && p < alpha->getSize() ? alpha->getBuffer()[p] : 255;
+    }
+    found.push_back(std::move(image));
+  }
+  return found;
+}
+
+TEST(build_cli, png_saved_every_way_prints_the_same_pixels_in_one_colour_space) {
+  // One picture (tests/png_matrix.py) with gAMA 1.0, saved as RGB (8/16 bit, plain and
+  // interlaced: IDAT passes through or is decoded), as palette (4/8 bit) and with alpha.
+  const std::vector<std::string> opaque{
+      "c2-8bit-gamma10", "c2-16bit-gamma10", "c2-8bit-adam7-gamma10", "c2-16bit-adam7-gamma10",
+      "c3-4bit-gamma10", "c3-8bit-gamma10",  "c3-8bit-adam7-gamma10"};
+  const std::vector<std::string> translucent{"c6-8bit-gamma10", "c6-16bit-adam7-gamma10",
+                                             "c3-8bit-trns-adam7-gamma10"};
+  Sandbox box;
+  copy_project_inputs(box);
+  std::string command = "python3 " + shell_quote(source("tests/png_matrix.py")) + " " +
+                        shell_quote((box.dir() / "matrix").string()) + " 520x440";
+  for (const auto& list : {opaque, translucent})
+    for (const auto& name : list) command += " " + name;
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  std::vector<std::filesystem::path> logos;
+  for (const auto& entry : std::filesystem::directory_iterator(box.dir() / "logos"))
+    logos.push_back(entry.path());
+  std::sort(logos.begin(), logos.end());
+  std::size_t next = 0;
+  for (const auto& list : {opaque, translucent})
+    for (const auto& name : list)  // the PNG takes an existing logo's place (and name)
+      std::filesystem::copy_file(box.dir() / "matrix" / (name + ".png"), logos.at(next++),
+                                 std::filesystem::copy_options::overwrite_existing);
+  for (; next < logos.size(); ++next)  // the other logos draw no image of this size
+    std::filesystem::copy_file(source("logos/siegen.svg"), logos[next],
+                               std::filesystem::copy_options::overwrite_existing);
+  const Result run = box.run("build");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.err.find("warning[logo-png-gamma]"), std::string::npos) << run.err;
+
+  const std::vector<PrintedImage> images =
+      images_of_size(box.dir() / "out/participants.pdf", 520, 440);
+  ASSERT_EQ(images.size(), opaque.size() + translucent.size());
+  const auto picture = [&](const std::string& name) {
+    const std::string bytes = slurp(box.dir() / "matrix" / (name + ".rgba"));
+    std::vector<int> rgba;
+    for (const char byte : bytes) rgba.push_back(static_cast<unsigned char>(byte));
+    return rgba;
+  };
+  const std::vector<int> opaque_picture = picture(opaque.front());
+  const std::vector<int> translucent_picture = picture(translucent.front());
+  std::size_t translucent_images = 0;
+  for (const PrintedImage& image : images) {
+    EXPECT_EQ(image.color_space.substr(0, 10), "/ICCBased3");
+    EXPECT_EQ(image.color_space, images.front().color_space);
+    bool translucent_image = false;
+    for (std::size_t p = 3; p < image.rgba.size(); p += 4)
+      translucent_image |= image.rgba[p] != 255;
+    translucent_images += translucent_image ? 1 : 0;
+    const std::vector<int>& want = translucent_image ? translucent_picture : opaque_picture;
+    ASSERT_EQ(image.rgba.size(), want.size());
+    int worst = 0;
+    for (std::size_t i = 0; i < want.size(); ++i)
+      worst = std::max(worst, std::abs(image.rgba[i] - want[i]));
+    EXPECT_LE(worst, 1) << (translucent_image ? "translucent" : "opaque") << " picture";
+  }
+  EXPECT_EQ(translucent_images, translucent.size());
 }
 
 TEST(build_cli, strict_refuses_on_warnings) {

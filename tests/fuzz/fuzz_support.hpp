@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "resolve/logo.hpp"
@@ -29,7 +30,8 @@ inline const std::string& input_file(const std::uint8_t* data, std::size_t size)
 
 // Decodes `data` as a logo named `path` (only the name differs between the PNG and SVG
 // targets: the format is sniffed from content). A refusal without a diagnostic traps.
-inline void decode_logo_or_explain(const std::uint8_t* data, std::size_t size, const char* path) {
+inline std::optional<Logo> decode_logo_or_explain(const std::uint8_t* data, std::size_t size,
+                                                  const char* path) {
   LogoRequest request;
   request.path = path;
   request.participants_file = "participants.yaml";
@@ -37,6 +39,7 @@ inline void decode_logo_or_explain(const std::uint8_t* data, std::size_t size, c
   const auto logo =
       decode_logo(std::string(reinterpret_cast<const char*>(data), size), request, diagnostics);
   if (!logo && diagnostics.items().empty()) __builtin_trap();  // a refusal must say why
+  return logo;
 }
 
 }  // namespace logogrid::fuzzing

@@ -1,13 +1,17 @@
 // PNG logos: header limits, libpng decoding of every colour type, corruption, ink box.
 #include <gtest/gtest.h>
 #include <png.h>
+#include <zlib.h>
 
 #include <csetjmp>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
 #include "resolve/logo.hpp"
+#include "resolve/png_decode.hpp"
+#include "resolve/png_image.hpp"
 
 namespace logogrid {
 namespace {
@@ -59,6 +63,54 @@ std::string encode_png(PngSpec spec) {
   return out;
 }
 
+void set_be32(std::string& bytes, std::size_t at, std::uint32_t value) {
+  bytes[at] = static_cast<char>(value >> 24);
+  bytes[at + 1] = static_cast<char>((value >> 16) & 0xff);
+  bytes[at + 2] = static_cast<char>((value >> 8) & 0xff);
+  bytes[at + 3] = static_cast<char>(value & 0xff);
+}
+
+// A chunk with its length and CRC, for PNGs libpng would refuse to write.
+std::string chunk(const std::string& type, const std::string& data) {
+  const std::string body = type + data;
+  std::string out(4, '\0');
+  set_be32(out, 0, static_cast<std::uint32_t>(data.size()));
+  std::string crc(4, '\0');
+  set_be32(crc, 0,
+           static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(body.data()),
+                                            static_cast<uInt>(body.size()))));
+  return out + body + crc;
+}
+
+// An 8-bit PNG from unfiltered rows of stored samples, with `chunks` before IDAT.
+std::string raw_png(std::uint32_t width, int color_type, const std::vector<std::string>& rows,
+                    const std::string& chunks) {
+  std::string ihdr(13, '\0');
+  set_be32(ihdr, 0, width);
+  set_be32(ihdr, 4, static_cast<std::uint32_t>(rows.size()));
+  ihdr[8] = 8;
+  ihdr[9] = static_cast<char>(color_type);
+  std::string filtered;
+  for (const auto& row : rows) filtered += '\0' + row;
+  std::string idat(compressBound(static_cast<uLong>(filtered.size())), '\0');
+  uLongf size = static_cast<uLongf>(idat.size());
+  compress(reinterpret_cast<Bytef*>(idat.data()), &size,
+           reinterpret_cast<const Bytef*>(filtered.data()), static_cast<uLong>(filtered.size()));
+  idat.resize(size);
+  return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) + chunks + chunk("IDAT", idat) +
+         chunk("IEND", "");
+}
+
+std::string gama(std::uint32_t gamma_times_100000) {
+  std::string data(4, '\0');
+  set_be32(data, 0, gamma_times_100000);
+  return chunk("gAMA", data);
+}
+
+// A 2×2 RGB picture: dark blue, red / black, white.
+const std::vector<std::string> kRgbRows{std::string("\x14\x28\xa0\xc8\x1e\x1e", 6),
+                                        std::string("\x00\x00\x00\xff\xff\xff", 6)};
+
 // An RGBA8 image, transparent except for an opaque dark rectangle.
 std::string rgba_with_rect(int width, int height, int x0, int y0, int x1, int y1,
                            bool interlaced = false) {
@@ -100,13 +152,6 @@ bool has_code(const Diagnostics& diagnostics, const std::string& code) {
 std::string only_message(const Diagnostics& diagnostics) {
   EXPECT_EQ(diagnostics.items().size(), 1u);
   return diagnostics.items().empty() ? "" : diagnostics.items().front().message;
-}
-
-void set_be32(std::string& bytes, std::size_t at, std::uint32_t value) {
-  bytes[at] = static_cast<char>(value >> 24);
-  bytes[at + 1] = static_cast<char>((value >> 16) & 0xff);
-  bytes[at + 2] = static_cast<char>((value >> 8) & 0xff);
-  bytes[at + 3] = static_cast<char>(value & 0xff);
 }
 
 TEST(resolve_png, measures_ink_inside_transparent_margins) {
@@ -322,6 +367,182 @@ TEST(resolve_png, same_bytes_same_hash) {
   const auto c = decode_logo(rgba_with_rect(4, 4, 0, 0, 3, 3), request(), d);
   ASSERT_TRUE(c);
   EXPECT_NE(a->content_hash, c->content_hash);
+}
+
+TEST(resolve_png, damaged_signature_is_a_damaged_png) {
+  for (std::size_t at : {std::size_t{1}, std::size_t{4}, std::size_t{6}}) {
+    std::string bytes = rgba_with_rect(4, 4, 0, 0, 4, 4);
+    bytes[at] = static_cast<char>(bytes[at] ^ 0x20);
+    Diagnostics d;
+    EXPECT_FALSE(decode_logo(bytes, request(), d));
+    EXPECT_TRUE(has_code(d, "logo-corrupt")) << at;
+    EXPECT_NE(only_message(d).find("is a damaged PNG"), std::string::npos) << only_message(d);
+  }
+}
+
+TEST(resolve_png, zero_width_or_height_is_corrupt_not_too_large) {
+  for (auto [width, height] : {std::pair{0u, 4u}, std::pair{4u, 0u}, std::pair{40000u, 0u}}) {
+    std::string bytes = rgba_with_rect(4, 4, 0, 0, 4, 4);
+    set_be32(bytes, 16, width);
+    set_be32(bytes, 20, height);
+    Diagnostics d;
+    EXPECT_FALSE(decode_logo(bytes, request(), d));
+    EXPECT_TRUE(has_code(d, "logo-corrupt")) << width << "x" << height;
+    EXPECT_FALSE(has_code(d, "logo-too-large"));
+  }
+}
+
+TEST(resolve_png, palette_index_beyond_the_palette_is_corrupt) {
+  const std::string palette = chunk("PLTE", std::string("\x10\x20\x30\x40\x50\x60", 6));
+  Diagnostics good;
+  EXPECT_TRUE(decode_logo(raw_png(3, PNG_COLOR_TYPE_PALETTE, {std::string("\0\1\0", 3)}, palette),
+                          request(), good));
+  Diagnostics d;
+  EXPECT_FALSE(decode_logo(raw_png(3, PNG_COLOR_TYPE_PALETTE,
+                                   {std::string("\0\1\0", 3), std::string("\1\5\0", 3)}, palette),
+                           request(), d));
+  ASSERT_TRUE(has_code(d, "logo-corrupt"));
+  EXPECT_NE(only_message(d).find("pixel 1,1 uses colour 5 of a palette of 2 colours"),
+            std::string::npos)
+      << only_message(d);
+}
+
+TEST(resolve_png, unusable_icc_profile_warns_and_prints_as_srgb) {
+  // A profile libpng refuses (not even an ICC header) and one it accepts but lcms2 cannot use.
+  std::string bogus(200, 'x');
+  std::string iccp_data = std::string("bogus\0\0", 7);
+  std::string deflated(compressBound(200), '\0');
+  uLongf size = static_cast<uLongf>(deflated.size());
+  compress(reinterpret_cast<Bytef*>(deflated.data()), &size,
+           reinterpret_cast<const Bytef*>(bogus.data()), 200);
+  deflated.resize(size);
+  Diagnostics d;
+  const auto logo = decode_logo(
+      raw_png(2, PNG_COLOR_TYPE_RGB, kRgbRows, chunk("iCCP", iccp_data + deflated)), request(), d);
+  ASSERT_TRUE(logo);
+  ASSERT_TRUE(has_code(d, "logo-color-profile"));
+  EXPECT_EQ(d.items().front().severity, Severity::warning);
+  EXPECT_NE(only_message(d).find("printed as sRGB"), std::string::npos) << only_message(d);
+  ASSERT_TRUE(logo->png);
+  EXPECT_TRUE(logo->png->icc_profile.empty());
+}
+
+TEST(resolve_png, icc_profile_without_colour_tables_warns) {
+  // A well-formed RGB display profile that libpng accepts, but with only a copyright tag:
+  // lcms2 cannot convert colours from it. (Long enough: libpng 1.6.39 refuses iCCP data
+  // that deflates to very few bytes.)
+  constexpr std::uint32_t kSize = 300;
+  std::string profile(kSize, '\0');
+  set_be32(profile, 0, kSize);
+  set_be32(profile, 8, 0x02100000);
+  profile.replace(12, 4, "mntr");
+  profile.replace(16, 4, "RGB ");
+  profile.replace(20, 4, "XYZ ");
+  profile.replace(36, 4, "acsp");
+  set_be32(profile, 68, 0x0000F6D6);  // the D50 illuminant
+  set_be32(profile, 72, 0x00010000);
+  set_be32(profile, 76, 0x0000D32D);
+  set_be32(profile, 128, 1);
+  profile.replace(132, 4, "cprt");
+  set_be32(profile, 136, 144);
+  set_be32(profile, 140, kSize - 144);
+  profile.replace(144, 4, "text");
+  for (std::uint32_t i = 152; i < kSize; ++i) profile[i] = static_cast<char>(32 + (i * 7919) % 90);
+  std::string deflated(compressBound(kSize), '\0');
+  uLongf size = static_cast<uLongf>(deflated.size());
+  compress(reinterpret_cast<Bytef*>(deflated.data()), &size,
+           reinterpret_cast<const Bytef*>(profile.data()), kSize);
+  deflated.resize(size);
+  Diagnostics d;
+  const auto logo = decode_logo(raw_png(2, PNG_COLOR_TYPE_RGB, kRgbRows,
+                                        chunk("iCCP", std::string("empty\0\0", 7) + deflated)),
+                                request(), d);
+  ASSERT_TRUE(logo && logo->png);
+  ASSERT_TRUE(has_code(d, "logo-color-profile"));
+  EXPECT_NE(only_message(d).find("colours cannot be converted from it"), std::string::npos)
+      << only_message(d);
+  EXPECT_TRUE(logo->png->icc_profile.empty());
+}
+
+TEST(resolve_png, gamma_far_from_srgb_gets_a_profile_and_a_warning) {
+  Diagnostics d;
+  const auto linear =
+      decode_logo(raw_png(2, PNG_COLOR_TYPE_RGB, kRgbRows, gama(100000)), request(), d);
+  ASSERT_TRUE(linear && linear->png);
+  ASSERT_TRUE(has_code(d, "logo-png-gamma"));
+  EXPECT_NE(only_message(d).find("1.00000"), std::string::npos) << only_message(d);
+  EXPECT_NE(only_message(d).find("lighter"), std::string::npos) << only_message(d);
+  const std::string& profile = linear->png->icc_profile;
+  ASSERT_GT(profile.size(), 128u);
+  EXPECT_EQ(profile.substr(36, 4), "acsp");
+  EXPECT_EQ(profile.substr(16, 4), "RGB ");
+  // A fixed creation date (2000-01-01 00:00:00): the bytes are the same in every run.
+  EXPECT_EQ(profile.substr(24, 12), std::string("\x07\xd0\0\1\0\1\0\0\0\0\0\0", 12));
+  Diagnostics again;
+  EXPECT_EQ(decode_logo(raw_png(2, PNG_COLOR_TYPE_RGB, kRgbRows, gama(100000)), request(), again)
+                ->png->icc_profile,
+            profile);
+  // The samples are kept: the IDAT passes through.
+  EXPECT_TRUE(linear->png->idat_predictor);
+
+  Diagnostics near;
+  const auto mild =
+      decode_logo(raw_png(2, PNG_COLOR_TYPE_RGB, kRgbRows, gama(48000)), request(), near);
+  ASSERT_TRUE(mild && mild->png);
+  EXPECT_TRUE(near.items().empty());
+  EXPECT_FALSE(mild->png->icc_profile.empty());
+
+  Diagnostics srgb;
+  const auto usual =
+      decode_logo(raw_png(2, PNG_COLOR_TYPE_RGB, kRgbRows, gama(45455)), request(), srgb);
+  ASSERT_TRUE(usual && usual->png);
+  EXPECT_TRUE(srgb.items().empty());
+  EXPECT_TRUE(usual->png->icc_profile.empty());
+}
+
+// Collects decoded rows.
+class RowCollector final : public PngRowSink {
+ public:
+  bool start(const PngHeader& header) override {
+    width = header.width;
+    channels = header.channels;
+    return true;
+  }
+  bool row(const std::uint8_t* samples, std::uint32_t y) override {
+    EXPECT_EQ(y, rows.size());
+    rows.emplace_back(reinterpret_cast<const char*>(samples), width * std::size_t(channels));
+    return true;
+  }
+  std::size_t width = 0;
+  int channels = 0;
+  std::vector<std::string> rows;
+};
+
+TEST(resolve_png, interlaced_image_decodes_the_same_in_bands_of_any_height) {
+  PngSpec spec;
+  spec.width = 37;
+  spec.height = 29;
+  spec.bit_depth = 16;
+  spec.color_type = PNG_COLOR_TYPE_RGBA;
+  for (int y = 0; y < spec.height; ++y) {
+    std::vector<png_byte> row;
+    for (int x = 0; x < spec.width * 4; ++x)
+      for (int half = 0; half < 2; ++half) row.push_back(png_byte((x * 7 + y * 13 + half) & 0xff));
+    spec.rows.push_back(row);
+  }
+  const std::string plain = encode_png(spec);
+  spec.interlaced = true;
+  const std::string interlaced = encode_png(spec);
+  RowCollector reference;
+  std::string error;
+  ASSERT_TRUE(decode_png(plain, reference, error)) << error;
+  ASSERT_EQ(reference.rows.size(), 29u);
+  for (std::size_t band_rows :
+       {std::size_t{1}, std::size_t{4}, std::size_t{28}, std::size_t{29}, std::size_t{100}}) {
+    RowCollector banded;
+    ASSERT_TRUE(decode_png(interlaced, banded, error, band_rows * 37 * 8)) << error;
+    EXPECT_EQ(banded.rows, reference.rows) << band_rows << " rows a band";
+  }
 }
 
 }  // namespace
