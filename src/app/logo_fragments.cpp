@@ -87,7 +87,7 @@ LogoFormFile LogoFragments::store_scratch(const std::string& key, const std::str
 std::string LogoFragments::fragment_key(const Logo& logo, const Layout& layout,
                                         const Rect& placed) {
   return FragmentCache::key({"logo-fragment", kVersion, logo.content_hash,
-                             layout.logo.trim ? "trim" : "whole",
+                             layout.logo.trim ? "trim" : "whole", print_colour(layout.pdf).key(),
                              fmt::format("{:.6f}x{:.6f}", placed.w, placed.h)});
 }
 
@@ -118,7 +118,8 @@ void LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
         std::optional<Logo> decoded = decode_logo(logo.bytes, request, ignored);
         if (decoded) logo.svg = decoded->svg;
       }
-      const std::string package = package_logo_form(render_logo_fragment(logo, placed.w, placed.h));
+      const std::string package = package_logo_form(render_logo_fragment(logo, placed.w, placed.h),
+                                                    print_colour(layout.pdf));
       found = cache_.store(key, package);
       file = found ? LogoFormFile{found->path, found->offset, found->length, key}
                    : store_scratch(key, package);
