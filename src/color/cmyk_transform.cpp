@@ -36,8 +36,8 @@ std::shared_ptr<void> shared_transform(const OutputIntent& intent, const std::st
 
   cmsHPROFILE source = nullptr;
   if (!source_icc.empty()) {
-    source = cmsOpenProfileFromMem(source_icc.data(),
-                                   static_cast<cmsUInt32Number>(source_icc.size()));
+    source =
+        cmsOpenProfileFromMem(source_icc.data(), static_cast<cmsUInt32Number>(source_icc.size()));
     const cmsColorSpaceSignature wanted = channels == 1 ? cmsSigGrayData : cmsSigRgbData;
     if (source != nullptr && cmsGetColorSpace(source) != wanted) {
       cmsCloseProfile(source);
@@ -51,10 +51,10 @@ std::shared_ptr<void> shared_transform(const OutputIntent& intent, const std::st
   }
   cmsHPROFILE output = cmsOpenProfileFromMem(intent.profile.data(),
                                              static_cast<cmsUInt32Number>(intent.profile.size()));
-  cmsHTRANSFORM transform =
-      output == nullptr ? nullptr
-                        : cmsCreateTransform(source, in_format, output, out_format,
-                                             INTENT_RELATIVE_COLORIMETRIC, kFlags);
+  cmsHTRANSFORM transform = output == nullptr
+                                ? nullptr
+                                : cmsCreateTransform(source, in_format, output, out_format,
+                                                     INTENT_RELATIVE_COLORIMETRIC, kFlags);
   cmsCloseProfile(source);
   if (output != nullptr) cmsCloseProfile(output);
   if (transform == nullptr)
@@ -72,12 +72,11 @@ CmykTransform::CmykTransform(const OutputIntent& intent, const std::string& sour
   if ((channels != 1 && channels != 3) || (bits != 8 && bits != 16))
     throw FatalError("cannot convert an image with " + std::to_string(channels) +
                      " colour components of " + std::to_string(bits) + " bits to CMYK");
-  transform_ = shared_transform(intent, source_icc, input_format(channels, bits), TYPE_CMYK_8,
-                                channels);
+  transform_ =
+      shared_transform(intent, source_icc, input_format(channels, bits), TYPE_CMYK_8, channels);
 }
 
-void CmykTransform::convert(const unsigned char* in, unsigned char* out,
-                            std::size_t pixels) const {
+void CmykTransform::convert(const unsigned char* in, unsigned char* out, std::size_t pixels) const {
   cmsDoTransform(transform_.get(), in, out, static_cast<cmsUInt32Number>(pixels));
   if (!black_to_k_) return;
   const std::size_t in_size = static_cast<std::size_t>(channels_ * bits_ / 8);

@@ -33,9 +33,8 @@ std::string output_profile_problem(const std::string& bytes) {
     return "it is not an output (printer) profile";
   // The tables a conversion needs must be there and readable.
   Profile srgb(cmsCreate_sRGBProfile());
-  cmsHTRANSFORM transform =
-      cmsCreateTransform(srgb.get(), TYPE_RGB_8, profile.get(), TYPE_CMYK_8,
-                         INTENT_RELATIVE_COLORIMETRIC, cmsFLAGS_NOCACHE);
+  cmsHTRANSFORM transform = cmsCreateTransform(srgb.get(), TYPE_RGB_8, profile.get(), TYPE_CMYK_8,
+                                               INTENT_RELATIVE_COLORIMETRIC, cmsFLAGS_NOCACHE);
   if (transform == nullptr) return "the ICC profile is damaged (lcms2 cannot convert into it)";
   cmsDeleteTransform(transform);
   return {};

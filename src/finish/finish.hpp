@@ -1,10 +1,10 @@
 // Finishing: turns cairo's PDF into the delivered file with libqpdf (see PRINT.md).
 // Guarantees once it has run: every page has /TrimBox and /BleedBox (TrimBox ⊆ BleedBox ⊆
 // MediaBox) and no /Annots; with a slug, crop marks in /Separation /All; with
-// pdf.standard x4, a PDF/X-4 (output intent, pdfxid, print colour per finish/pdfx.hpp); Info and an XMP /Metadata stream agree on title, author,
-// creator, producer and D:-dated creation/modification dates, /Trapped is /False; nothing
-// time-dependent except those dates survives; the trailer /ID is derived from the content;
-// PDF 1.6 without object streams; the output was written atomically.
+// pdf.standard x4, a PDF/X-4 (output intent, pdfxid, print colour per finish/pdfx.hpp); Info and an
+// XMP /Metadata stream agree on title, author, creator, producer and D:-dated creation/modification
+// dates, /Trapped is /False; nothing time-dependent except those dates survives; the trailer /ID is
+// derived from the content; PDF 1.6 without object streams; the output was written atomically.
 #pragma once
 
 #include <cstdint>

@@ -383,8 +383,7 @@ std::string package_logo_form(const std::string& fragment_pdf, const PrintColour
   QPDFObjectHandle page_object = page.getObjectHandle();
   // A stand-in for the document's sRGB colour space, written as /_lgshared_rgb.
   QPDFObjectHandle shared_rgb = fragment.makeIndirectObject(QPDFObjectHandle::newDictionary());
-  if (colour.active())
-    apply_colour_rules(fragment, page_object, logo_rules(colour, shared_rgb));
+  if (colour.active()) apply_colour_rules(fragment, page_object, logo_rules(colour, shared_rgb));
   QPDFObjectHandle contents = page_object.getKey("/Contents");
   Packer packer(shared_rgb.getObjGen());
   // With a single content stream, that stream's data is used as it is (still deflated)

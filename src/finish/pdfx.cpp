@@ -1,11 +1,10 @@
 // The PDF/X-4 structure of a finished document with libqpdf.
 #include "finish/pdfx.hpp"
 
-#include <qpdf/QPDFPageDocumentHelper.hh>
-#include <qpdf/QPDFPageObjectHelper.hh>
-
 #include <algorithm>
 #include <cstdio>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
 
 #include "finish/print_colour.hpp"
 
@@ -53,8 +52,7 @@ QPDFObjectHandle output_intent(QPDF& pdf, const OutputIntent& intent) {
 
 }  // namespace
 
-std::string crop_marks_content(const FinishPageGeometry& page, double media_llx,
-                               double media_lly) {
+std::string crop_marks_content(const FinishPageGeometry& page, double media_llx, double media_lly) {
   if (page.slug <= 0) return {};
   const double m = page.bleed + page.slug;
   const double offset = std::max(page.bleed, kCropMarkMinOffset);
@@ -102,8 +100,7 @@ QPDFObjectHandle make_print_structure(QPDF& pdf, const FinishOptions& options) {
     }
   }
   if (!colour.active()) return QPDFObjectHandle::newNull();
-  QPDFObjectHandle default_rgb =
-      colour.pdfx ? make_default_rgb(pdf) : QPDFObjectHandle::newNull();
+  QPDFObjectHandle default_rgb = colour.pdfx ? make_default_rgb(pdf) : QPDFObjectHandle::newNull();
   const ColourRules rules = page_rules(colour, default_rgb);
   for (QPDFPageObjectHelper& page : pages) apply_colour_rules(pdf, page.getObjectHandle(), rules);
   if (colour.pdfx)

@@ -2,14 +2,13 @@
 // filter, images row by row through lcms2, shadings and functions by their colours.
 #include "finish/print_colour.hpp"
 
+#include <cmath>
+#include <cstdio>
+#include <map>
 #include <qpdf/Pipeline.hh>
 #include <qpdf/Pl_Flate.hh>
 #include <qpdf/Pl_String.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
-
-#include <cmath>
-#include <cstdio>
-#include <map>
 #include <utility>
 #include <vector>
 
@@ -179,8 +178,8 @@ class ColourFilter : public QPDFObjectHandle::TokenFilter {
           write(number(luminosity(c[0], c[1], c[2])) + " " + op);
         } else {
           const auto k = srgb_to_cmyk(*rules_.intent, c[0], c[1], c[2], rules_.black_to_k);
-          write(number(k[0]) + " " + number(k[1]) + " " + number(k[2]) + " " + number(k[3]) +
-                " " + op);
+          write(number(k[0]) + " " + number(k[1]) + " " + number(k[2]) + " " + number(k[3]) + " " +
+                op);
         }
         done = true;
       }
@@ -212,8 +211,7 @@ class ColourFilter : public QPDFObjectHandle::TokenFilter {
 // Decoded image rows in, converted rows out (deflated): memory holds one row at a time.
 class RowConverter : public Pipeline {
  public:
-  RowConverter(Pipeline* to, std::size_t width, int channels, int bits,
-               const CmykTransform* cmyk)
+  RowConverter(Pipeline* to, std::size_t width, int channels, int bits, const CmykTransform* cmyk)
       : Pipeline("colour rows", to),
         width_(width),
         channels_(channels),
@@ -242,9 +240,10 @@ class RowConverter : public Pipeline {
       const std::size_t step = static_cast<std::size_t>(bits_ / 8);
       for (std::size_t x = 0; x < width_; ++x) {
         const unsigned char* p = row_.data() + x * step * static_cast<std::size_t>(channels_);
-        out_[x] = channels_ == 1 ? p[0]
-                                 : static_cast<unsigned char>(std::lround(
-                                       luminosity(p[0], p[step], p[2 * step])));
+        out_[x] =
+            channels_ == 1
+                ? p[0]
+                : static_cast<unsigned char>(std::lround(luminosity(p[0], p[step], p[2 * step])));
       }
     }
     getNext()->write(out_.data(), out_.size());
@@ -278,8 +277,7 @@ class Converter {
       helper.filterContents(&filter, &collect);
       rgb = rgb || filter.uses_rgb();
       QPDFObjectHandle stream = pdf_.newStream();
-      stream.replaceStreamData(deflate(content), name("/FlateDecode"),
-                               QPDFObjectHandle::newNull());
+      stream.replaceStreamData(deflate(content), name("/FlateDecode"), QPDFObjectHandle::newNull());
       page.replaceKey("/Contents", stream);
     }
     owner_dict(page, Role::print, rgb);
@@ -370,8 +368,7 @@ class Converter {
       if (!pattern.isDictionary() || !pattern.getKey("/Shading").isInitialized()) return pattern;
       QPDFObjectHandle shading_in = pattern.getKey("/Shading");
       QPDFObjectHandle converted = shading(shading_in, role, rgb);
-      if (converted.getObjGen() == shading_in.getObjGen() && converted.isIndirect())
-        return pattern;
+      if (converted.getObjGen() == shading_in.getObjGen() && converted.isIndirect()) return pattern;
       QPDFObjectHandle copy = pattern.shallowCopy();
       copy.replaceKey("/Shading", converted);
       return pattern.isIndirect() ? pdf_.makeIndirectObject(copy) : copy;
@@ -407,9 +404,8 @@ class Converter {
     if (!fn.isDictionary())
       throw FatalError("a shading with a sampled or PostScript function cannot be converted");
     QPDFObjectHandle copy = fn.shallowCopy();
-    const long long type = fn.getKey("/FunctionType").isInteger()
-                               ? fn.getKey("/FunctionType").getIntValue()
-                               : -1;
+    const long long type =
+        fn.getKey("/FunctionType").isInteger() ? fn.getKey("/FunctionType").getIntValue() : -1;
     if (type == 2) {
       for (const char* key : {"/C0", "/C1"}) {
         QPDFObjectHandle c = fn.getKey(key);
@@ -445,7 +441,8 @@ class Converter {
     QPDFObjectHandle copy = s.shallowCopy();
     copy.replaceKey("/ColorSpace", name(role == Role::mask ? "/DeviceGray" : "/DeviceCMYK"));
     QPDFObjectHandle fn = dict.getKey("/Function");
-    if (fn.isArray()) throw FatalError("a shading with one function per colour cannot be converted");
+    if (fn.isArray())
+      throw FatalError("a shading with one function per colour cannot be converted");
     copy.replaceKey("/Function", function(fn, role));
     if (dict.getKey("/Background").isArray())
       copy.replaceKey("/Background", colour(dict.getKey("/Background"), role));
@@ -525,8 +522,7 @@ class Converter {
       made_dict.removeKey("/Length");
       made_dict.removeKey("/DecodeParms");
       made_dict.removeKey("/Filter");
-      made_dict.replaceKey("/ColorSpace",
-                           name(role == Role::mask ? "/DeviceGray" : "/DeviceCMYK"));
+      made_dict.replaceKey("/ColorSpace", name(role == Role::mask ? "/DeviceGray" : "/DeviceCMYK"));
       made_dict.replaceKey("/BitsPerComponent", QPDFObjectHandle::newInteger(8));
       made.replaceDict(made_dict);
       made.replaceStreamData(data, name("/FlateDecode"), QPDFObjectHandle::newNull());

@@ -11,10 +11,9 @@
 // - where RGB remains, /DefaultRGB (ICC-based sRGB) is in the resources that use it.
 #pragma once
 
+#include <memory>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
-
-#include <memory>
 
 #include "color/icc_profile.hpp"
 #include "load/layout.hpp"

@@ -207,8 +207,7 @@ void read_output_intent(LayoutReader& r, const YamlNode& pdf, Layout& layout) {
                "for the shipped FOGRA39"});
     return;
   }
-  const std::filesystem::path folder =
-      std::filesystem::path(r.schema().file()).parent_path();
+  const std::filesystem::path folder = std::filesystem::path(r.schema().file()).parent_path();
   const std::filesystem::path path = folder / profile.text;
   const auto bad = [&](const std::string& why) {
     r.schema().diagnostics().error(
@@ -287,7 +286,7 @@ void read_sections(LayoutReader& r, const YamlNode& root, Layout& layout) {
     r.font(*n, "font", layout.page_numbers.font);
   }
   if (auto p = r.section(root, "pdf",
-                        {"title", "author", "standard", "color", "logo_black", "output_intent"})) {
+                         {"title", "author", "standard", "color", "logo_black", "output_intent"})) {
     r.text(*p, "title", layout.pdf.title);
     r.text(*p, "author", layout.pdf.author);
     using Pdf = Layout::Pdf;

@@ -147,7 +147,8 @@ TEST(logo_forms, stream_data_comes_from_the_file_once_per_form) {
 
 TEST(logo_forms, deterministic) {
   TempDir dir;
-  const LogoForms forms = placed_three_times(store(dir, package_logo_form(fragment_pdf(), PrintColour{})));
+  const LogoForms forms =
+      placed_three_times(store(dir, package_logo_form(fragment_pdf(), PrintColour{})));
   const std::string input = text_pdf(dir);
   finish_pdf(input, dir.file("a.pdf"), options(forms));
   finish_pdf(input, dir.file("b.pdf"), options(forms));
