@@ -323,6 +323,35 @@ TEST(print_colour, cmyk_rich_logo_black_is_converted) {
   EXPECT_GT(logo_ink(box).most_cmy, 300);  // the profile's darkest black, four inks
 }
 
+TEST(print_colour, gradients_masks_patterns_and_images_convert_to_cmyk) {
+  for (const char* mode : {"rgb-managed", "cmyk"}) {
+    Sandbox box;
+    fs::copy(fixture("print-colour") / "rich.svg", box.dir() / "rich.svg");
+    box.write("layout.yaml", std::string("pdf: {color: ") + mode + "}\n");
+    box.write("participants.yaml",
+              "campaign: {deadline: 2021-10-15, layout: layout.yaml}\n"
+              "participants:\n"
+              "  - name: Brilon\n    logo: rich.svg\n"
+              "    commitment: {kind: letter_of_intent, date: 2021-09-01}\n");
+    run_ok(box, "build -o out.pdf");
+    testing::PdfxExpect expect;
+    expect.cmyk = std::string(mode) == "cmyk";
+    EXPECT_EQ(testing::pdfx_problems((box.dir() / "out.pdf").string(), expect),
+              std::vector<std::string>{})
+        << mode;
+    // What the fixture is for really reached the file.
+    const std::string json = [&] {
+      const std::string command = "cd " + shell_quote(box.dir().string()) +
+                                  " && qpdf --json --json-stream-data=none out.pdf > out.json";
+      EXPECT_EQ(std::system(command.c_str()), 0);
+      return slurp(box.dir() / "out.json");
+    }();
+    for (const char* part : {"\"/ShadingType\": 2", "\"/ShadingType\": 3", "\"/PatternType\": 1",
+                             "\"/S\": \"/Luminosity\"", "\"/Subtype\": \"/Image\""})
+      EXPECT_NE(json.find(part), std::string::npos) << mode << ": " << part;
+  }
+}
+
 TEST(print_colour, fragment_cache_keeps_colour_modes_apart) {
   Sandbox box;
   copy_shipped_job(box);
