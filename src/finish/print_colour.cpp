@@ -2,6 +2,7 @@
 // filter, images row by row through lcms2, shadings and functions by their colours.
 #include "finish/print_colour.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -209,6 +210,7 @@ class ColourFilter : public QPDFObjectHandle::TokenFilter {
 };
 
 // Decoded image rows in, converted rows out (deflated): memory holds one row at a time.
+// Grey samples of 1, 2 or 4 bits are widened to 8 first.
 class RowConverter : public Pipeline {
  public:
   RowConverter(Pipeline* to, std::size_t width, int channels, int bits, const CmykTransform* cmyk)
@@ -217,8 +219,9 @@ class RowConverter : public Pipeline {
         channels_(channels),
         bits_(bits),
         cmyk_(cmyk),
-        row_size_(width * static_cast<std::size_t>(channels * bits / 8)) {
+        row_size_((width * static_cast<std::size_t>(channels * bits) + 7) / 8) {
     row_.reserve(row_size_);
+    if (bits < 8) wide_.resize(width);
     out_.resize(width * (cmyk != nullptr ? 4 : 1));
   }
   void write(unsigned char const* data, size_t len) override {
@@ -234,12 +237,23 @@ class RowConverter : public Pipeline {
 
  private:
   void emit() {
-    if (cmyk_ != nullptr) {
-      cmyk_->convert(row_.data(), out_.data(), width_);
-    } else {  // soft-mask luminosity in grey
-      const std::size_t step = static_cast<std::size_t>(bits_ / 8);
+    const unsigned char* row = row_.data();
+    if (bits_ < 8) {
+      const unsigned top = (1u << bits_) - 1;
       for (std::size_t x = 0; x < width_; ++x) {
-        const unsigned char* p = row_.data() + x * step * static_cast<std::size_t>(channels_);
+        const std::size_t bit = x * static_cast<std::size_t>(bits_);
+        const unsigned shift = 8 - static_cast<unsigned>(bits_) - static_cast<unsigned>(bit % 8);
+        const unsigned value = (static_cast<unsigned>(row_[bit / 8]) >> shift) & top;
+        wide_[x] = static_cast<unsigned char>(value * 255 / top);
+      }
+      row = wide_.data();
+    }
+    if (cmyk_ != nullptr) {
+      cmyk_->convert(row, out_.data(), width_);
+    } else {  // soft-mask luminosity in grey
+      const std::size_t step = static_cast<std::size_t>(std::max(bits_, 8) / 8);
+      for (std::size_t x = 0; x < width_; ++x) {
+        const unsigned char* p = row + x * step * static_cast<std::size_t>(channels_);
         out_[x] =
             channels_ == 1
                 ? p[0]
@@ -256,6 +270,7 @@ class RowConverter : public Pipeline {
   const CmykTransform* cmyk_;
   std::size_t row_size_;
   std::vector<unsigned char> row_;
+  std::vector<unsigned char> wide_;
   std::vector<unsigned char> out_;
 };
 
@@ -505,11 +520,12 @@ class Converter {
                                  : 0;
       const long long width =
           dict.getKey("/Width").isInteger() ? dict.getKey("/Width").getIntValue() : 0;
-      if ((bits != 8 && bits != 16) || width <= 0)
-        throw FatalError("an RGB image of " + std::to_string(bits) +
+      const bool narrow_grey = channels == 1 && (bits == 1 || bits == 2 || bits == 4);
+      if ((bits != 8 && bits != 16 && !narrow_grey) || width <= 0)
+        throw FatalError("an image of " + std::to_string(bits) +
                          " bits per component cannot be converted to CMYK");
-      const CmykTransform rows(*rules_.intent, icc, channels, static_cast<int>(bits),
-                               rules_.black_to_k);
+      const CmykTransform rows(*rules_.intent, icc, channels,
+                               narrow_grey ? 8 : static_cast<int>(bits), rules_.black_to_k);
       std::string data;
       Pl_String collect("converted image", nullptr, data);
       Pl_Flate flate("deflate image", &collect, Pl_Flate::a_deflate);

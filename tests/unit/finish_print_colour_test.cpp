@@ -2,6 +2,7 @@
 // image with a soft mask, an ICC-based 16-bit image, an indexed image, an axial shading and
 // a luminosity soft mask.
 #include <gtest/gtest.h>
+#include <lcms2.h>
 
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -156,6 +157,38 @@ TEST(finish_print_colour, page_text_black_is_k_in_every_mode) {
   apply_colour_rules(p.pdf, p.page, page_rules(colour, make_default_rgb(p.pdf)));
   EXPECT_NE(p.content().find("0 0 0 1 k"), std::string::npos);
   EXPECT_NE(p.content().find("0.2 0.4 0.6 RG"), std::string::npos);
+}
+
+// A grey ICC profile (gamma 2.2) as PNGs with an iCCP chunk bring it.
+std::string grey_profile() {
+  cmsToneCurve* curve = cmsBuildGamma(nullptr, 2.2);
+  cmsHPROFILE grey = cmsCreateGrayProfile(cmsD50_xyY(), curve);
+  cmsUInt32Number size = 0;
+  cmsSaveProfileToMem(grey, nullptr, &size);
+  std::string bytes(size, '\0');
+  cmsSaveProfileToMem(grey, bytes.data(), &size);
+  cmsCloseProfile(grey);
+  cmsFreeToneCurve(curve);
+  return bytes;
+}
+
+TEST(finish_print_colour, cmyk_converts_one_bit_icc_grey_images) {
+  Page p;
+  QPDFObjectHandle icc = p.pdf.newStream(grey_profile());
+  icc.getDict().replaceKey("/N", QPDFObjectHandle::newInteger(1));
+  QPDFObjectHandle bilevel =
+      image(p.pdf, "<< /Type /XObject /Subtype /Image /Width 8 /Height 1 /BitsPerComponent 1 >>",
+            std::string("\x0f", 1));
+  bilevel.getDict().replaceKey(
+      "/ColorSpace", QPDFObjectHandle::newArray({QPDFObjectHandle::newName("/ICCBased"), icc}));
+  p.page.getKey("/Resources").getKey("/XObject").replaceKey("/Im3", bilevel);
+  apply_colour_rules(p.pdf, p.page, logo_rules(cmyk(), QPDFObjectHandle::newNull()));
+  QPDFObjectHandle converted = p.resource("/XObject", "/Im3");
+  EXPECT_EQ(converted.getDict().getKey("/ColorSpace").unparse(), "/DeviceCMYK");
+  const std::string pixels = testing::stream_text(converted);
+  ASSERT_EQ(pixels.size(), 32u);
+  EXPECT_EQ(pixels.substr(0, 4), std::string("\0\0\0\xff", 4));  // black: K only
+  for (std::size_t i = 16; i < 32; ++i) EXPECT_LT(static_cast<unsigned char>(pixels[i]), 8);
 }
 
 TEST(finish_print_colour, colour_key_changes_with_what_changes_the_bytes) {
