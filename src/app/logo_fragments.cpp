@@ -90,7 +90,7 @@ std::string LogoFragments::fragment_key(const Logo& logo, const Layout& layout,
   // "/2": PNG fragments follow the colour rule of resolve/png_color.hpp since then; older
   // entries of the same version must not be reused.
   return FragmentCache::key({"logo-fragment/2", kVersion, logo.content_hash,
-                             layout.logo.trim ? "trim" : "whole",
+                             layout.logo.trim ? "trim" : "whole", print_colour(layout.pdf).key(),
                              fmt::format("{:.6f}x{:.6f}", placed.w, placed.h),
                              registered_fonts_digest()});  // text in an SVG uses them
 }
@@ -101,34 +101,10 @@ void LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
   const double ink_h = layout.logo.trim ? logo.ink.height : logo.height;
   const Rect placed =
       fit_logo(layout.logo, Rect{0, 0, context.logo_area.w, context.logo_area.h}, ink_w, ink_h);
-  const std::string key = fragment_key(logo, layout, placed);
-  bool known = false;
+  const std::string key = fragment(logo, layout, placed);
   {
     const std::lock_guard<std::mutex> lock(mutex_);
     key_of_logo_[logo.content_hash] = key;
-    known = fragments_.count(key) > 0;
-  }
-  if (!known) {
-    std::optional<FragmentCache::Location> found = cache_.locate(key);
-    LogoFormFile file;
-    if (found) {
-      file = LogoFormFile{found->path, found->offset, found->length, key};
-    } else {
-      if (logo.format == LogoFormat::svg && !logo.svg) {
-        // Facts came from the cache but the fragment did not: parse now (still once).
-        Diagnostics ignored;
-        LogoRequest request;
-        request.svg_ink_side = logo.ink_side;
-        std::optional<Logo> decoded = decode_logo(logo.bytes, request, ignored);
-        if (decoded) logo.svg = decoded->svg;
-      }
-      const std::string package = package_logo_form(render_logo_fragment(logo, placed.w, placed.h));
-      found = cache_.store(key, package);
-      file = found ? LogoFormFile{found->path, found->offset, found->length, key}
-                   : store_scratch(key, package);
-    }
-    const std::lock_guard<std::mutex> lock(mutex_);
-    fragments_.emplace(key, std::move(file));
   }
   if (!keep_logo_data_) {
     std::string().swap(logo.bytes);
@@ -136,6 +112,55 @@ void LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
     logo.png.reset();
   }
   ++done_;
+}
+
+std::string LogoFragments::fragment(Logo& logo, const Layout& layout, const Rect& placed) {
+  const std::string key = fragment_key(logo, layout, placed);
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (fragments_.count(key) > 0) return key;
+  }
+  std::optional<FragmentCache::Location> found = cache_.locate(key);
+  LogoFormFile file;
+  if (found) {
+    file = LogoFormFile{found->path, found->offset, found->length, key};
+  } else {
+    if (logo.format == LogoFormat::svg && !logo.svg) {
+      // Facts came from the cache but the fragment did not: parse now (still once).
+      Diagnostics ignored;
+      LogoRequest request;
+      request.svg_ink_side = logo.ink_side;
+      std::optional<Logo> decoded = decode_logo(logo.bytes, request, ignored);
+      if (decoded) logo.svg = decoded->svg;
+    }
+    const std::string package =
+        package_logo_form(render_logo_fragment(logo, placed.w, placed.h), print_colour(layout.pdf));
+    found = cache_.store(key, package);
+    file = found ? LogoFormFile{found->path, found->offset, found->length, key}
+                 : store_scratch(key, package);
+  }
+  const std::lock_guard<std::mutex> lock(mutex_);
+  fragments_.emplace(key, std::move(file));
+  return key;
+}
+
+LogoForms LogoFragments::proof_forms(Job& job, const PagedJob& paged) {
+  LogoForms forms;
+  std::map<std::string, std::size_t> index_of_key;
+  for (std::size_t page = 0; page < paged.plan.pages.size(); ++page) {
+    for (const Placement& placement : paged.plan.pages[page].placements) {
+      if (placement.entry >= paged.participant_of_entry.size()) continue;
+      auto& logo = job.logos[paged.participant_of_entry[placement.entry]];
+      if (!logo || placement.logo.w <= 0 || placement.logo.h <= 0) continue;
+      const std::string key = fragment(*logo, job.layout, placement.logo);
+      auto [at, added] = index_of_key.emplace(key, forms.fragments.size());
+      if (added) forms.fragments.push_back(fragments_.at(key));
+      forms.placements.push_back(LogoFormPlacement{page, at->second, placement.logo.x,
+                                                   placement.logo.y, placement.logo.w,
+                                                   placement.logo.h});
+    }
+  }
+  return forms;
 }
 
 LogoForms LogoFragments::forms(const Job& job, const PagedJob& paged) const {

@@ -33,9 +33,14 @@ class LogoFragments {
 
   // The fragments and their placements for the planned pages (one form per fragment).
   LogoForms forms(const Job& job, const PagedJob& paged) const;
+  // For a proof: a fragment for every placed logo at its planned size, made now (the same
+  // fragments a build places, so the proof shows the logos exactly as they print).
+  LogoForms proof_forms(Job& job, const PagedJob& paged);
 
  private:
   static std::string fragment_key(const Logo& logo, const Layout& layout, const Rect& placed);
+  // The fragment of `logo` at `placed` size, from the cache or rendered; returns its key.
+  std::string fragment(Logo& logo, const Layout& layout, const Rect& placed);
   // Writes a package into the scratch folder (created on first use).
   LogoFormFile store_scratch(const std::string& key, const std::string& package);
 

@@ -81,6 +81,7 @@ void write_pdf(const RenderJob& render, const Layout& layout, const std::string&
   finish.author = layout.pdf.author;
   finish.creator = render.metadata.creator;
   finish.epoch = source_date_epoch_from_environment();
+  finish.colour = print_colour(layout.pdf);
   if (!forms.placements.empty()) finish.logo_forms = &forms;
   finish_pdf(scratch.path(), output, finish);
 }

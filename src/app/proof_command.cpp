@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "app/commands.hpp"
+#include "app/logo_fragments.hpp"
 #include "app/output.hpp"
 #include "diag/fatal_error.hpp"
 #include "proof/appendix.hpp"
@@ -103,7 +104,12 @@ int run_proof(const ProofOptions& options) {
   };
   render.appendix_pages = appendix_painters(appendix, review, frame, planned, total);
 
-  write_pdf(render, job.layout, output);
+  // Logos come as the same Form XObjects a build places, so they print alike.
+  LogoFragments fragments(FragmentCache(""), true);
+  const LogoForms forms = fragments.proof_forms(job, paged);
+  RenderJob text_only = render;
+  std::fill(text_only.logos.begin(), text_only.logos.end(), nullptr);
+  write_pdf(text_only, job.layout, output, forms);
   if (options.png_dir) render_png_previews(render, *options.png_dir, options.dpi);
   std::cout << fmt::format(
       "proof: {} page{} ({} with logos, {} appendix), {} included, {} excluded, {} invalid, "

@@ -21,6 +21,7 @@
 #include "diag/fatal_error.hpp"
 #include "finish/atomic_file.hpp"
 #include "finish/logo_forms.hpp"
+#include "finish/pdfx.hpp"
 #include "finish/xmp_metadata.hpp"
 
 namespace logogrid {
@@ -114,6 +115,7 @@ std::string document_uuid(const std::string& content, const FinishOptions& optio
   feed(options.author);
   feed(options.creator);
   feed(std::to_string(epoch));
+  feed(options.colour.key() + " " + options.colour.intent->digest);
   if (options.logo_forms != nullptr) {  // the logos are not in `content` then
     for (const LogoFormFile& fragment : options.logo_forms->fragments)
       feed(fragment.key + " " + std::to_string(fragment.length));
@@ -177,6 +179,7 @@ std::vector<std::string> finish_pdf(const std::string& cairo_pdf, const std::str
     for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
       set_page_boxes(page.getObjectHandle(), options.page, ++page_number);
     }
+    const QPDFObjectHandle default_rgb = make_print_structure(pdf, options);
     LogoFormSlots slots;
     if (options.logo_forms != nullptr)
       slots = place_logo_forms(pdf, *options.logo_forms, options.page.bleed + options.page.slug);
@@ -202,6 +205,8 @@ std::vector<std::string> finish_pdf(const std::string& cairo_pdf, const std::str
     info.replaceKey("/CreationDate", QPDFObjectHandle::newString(date));
     info.replaceKey("/ModDate", QPDFObjectHandle::newString(date));
     info.replaceKey("/Trapped", QPDFObjectHandle::newName("/False"));
+    if (options.colour.pdfx)
+      info.replaceKey("/GTS_PDFXVersion", QPDFObjectHandle::newString("PDF/X-4"));
     trailer.replaceKey("/Info", pdf.makeIndirectObject(info));
     // The deterministic ID keeps an input /ID's first element: drop it (PRINT.md).
     trailer.removeKey("/ID");
@@ -213,6 +218,7 @@ std::vector<std::string> finish_pdf(const std::string& cairo_pdf, const std::str
     xmp.producer = producer;
     xmp.epoch = epoch;
     xmp.document_id = document_uuid(input, options, epoch);
+    xmp.pdfx = options.colour.pdfx;
     QPDFObjectHandle metadata = pdf.newStream(xmp_packet(xmp));
     metadata.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
     metadata.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
@@ -224,7 +230,7 @@ std::vector<std::string> finish_pdf(const std::string& cairo_pdf, const std::str
     AtomicFile out(out_path);
     if (options.logo_forms != nullptr) {
       // Logos go from their files into the output; libqpdf never holds them (logo_forms.hpp).
-      write_with_logo_forms(pdf, *options.logo_forms, slots,
+      write_with_logo_forms(pdf, *options.logo_forms, slots, default_rgb,
                             [&](const char* data, std::size_t size) { out.write(data, size); });
       out.commit();
       collect_warnings();

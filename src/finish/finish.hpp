@@ -1,15 +1,18 @@
 // Finishing: turns cairo's PDF into the delivered file with libqpdf (see PRINT.md).
 // Guarantees once it has run: every page has /TrimBox and /BleedBox (TrimBox ⊆ BleedBox ⊆
-// MediaBox) and no /Annots; Info and an XMP /Metadata stream agree on title, author,
-// creator, producer and D:-dated creation/modification dates, /Trapped is /False; nothing
-// time-dependent except those dates survives; the trailer /ID is derived from the content;
-// PDF 1.6 without object streams; the output was written atomically.
+// MediaBox) and no /Annots; with a slug, crop marks in /Separation /All; with
+// pdf.standard x4, a PDF/X-4 (output intent, pdfxid, print colour per finish/pdfx.hpp); Info and an
+// XMP /Metadata stream agree on title, author, creator, producer and D:-dated creation/modification
+// dates, /Trapped is /False; nothing time-dependent except those dates survives; the trailer /ID is
+// derived from the content; PDF 1.6 without object streams; the output was written atomically.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "finish/print_colour.hpp"
 
 namespace logogrid {
 
@@ -32,8 +35,10 @@ struct FinishOptions {
   std::string producer;  // "" = cairo's producer string plus "libqpdf <version>"
   // Seconds since 1970 (UTC) for /CreationDate and /ModDate; unset = now.
   std::optional<std::int64_t> epoch;
-  // Logos to place as Form XObjects (build); nullptr = the input already has them drawn.
+  // Logos to place as Form XObjects; nullptr = the input already has them drawn. Their
+  // packages must have been made with the same `colour`.
   const LogoForms* logo_forms = nullptr;
+  PrintColour colour;
 };
 
 // Reads SOURCE_DATE_EPOCH. Unset or empty = nullopt; anything but a non-negative integer

@@ -3,7 +3,8 @@
 // Package: "LGFORM1 <text length>\n" + text + stream data. The text is
 // "<width> <height> <object count>\n" then per object "<S|O> <data length> <text length>\n
 // <object text>\n"; object 0 is the form. In object texts, a reference to object j is the
-// name /_lgref_j. Stream data follows the text in object order.
+// name /_lgref_j, and a reference to the document's sRGB colour space (/DefaultRGB) is
+// /_lgshared_rgb. Stream data follows the text in object order.
 #include "finish/logo_forms.hpp"
 
 #include <zlib.h>
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
@@ -27,6 +29,7 @@ namespace {
 
 constexpr const char* kMagic = "LGFORM1";
 constexpr const char* kRefPrefix = "/_lgref_";
+constexpr const char* kSharedRgb = "/_lgshared_rgb";
 
 std::string number(double v) {
   char text[32];
@@ -40,8 +43,13 @@ std::string number(double v) {
 // Fragment objects reachable from the form, numbered in the order first met.
 class Packer {
  public:
+  // `shared_rgb`: the stand-in for the document's sRGB colour space.
+  explicit Packer(QPDFObjGen shared_rgb) : shared_rgb_(shared_rgb) {}
+
   // A direct copy of `object` with references replaced by placeholder names.
   QPDFObjectHandle convert(QPDFObjectHandle object, bool top) {
+    if (!top && object.isIndirect() && object.getObjGen() == shared_rgb_)
+      return QPDFObjectHandle::newName(kSharedRgb);
     if (!top && object.isIndirect()) return QPDFObjectHandle::newName(kRefPrefix + index(object));
     if (object.isArray()) {
       QPDFObjectHandle copy = QPDFObjectHandle::newArray();
@@ -105,6 +113,7 @@ class Packer {
     bool stream = false;
     std::string text;
   };
+  QPDFObjGen shared_rgb_;
   std::map<QPDFObjGen, std::size_t> numbers_;
   std::vector<QPDFObjectHandle> queue_;
   std::vector<Text> texts_;
@@ -261,7 +270,7 @@ std::atomic<std::uint64_t> bytes_copied{0};
 // from `next_number`; stream data is copied from the file in blocks.
 template <typename SetOffset>
 void write_package(PdfOut& out, const LogoFormFile& file, int form_number, int& next_number,
-                   SetOffset&& set_offset) {
+                   int shared_rgb_number, SetOffset&& set_offset) {
   OpenFile in(file.path);
   std::uint64_t data_at = 0;
   const std::string text = read_text(in.file, file, data_at);
@@ -313,14 +322,21 @@ void write_package(PdfOut& out, const LogoFormFile& file, int form_number, int& 
       object += "<< /Length " + std::to_string(entry.data_length);
       from += 2;
     }
-    // References: /_lgref_j becomes "<number of j> 0 R".
+    // References: /_lgref_j becomes "<number of j> 0 R", /_lgshared_rgb the document's.
     while (from < end) {
-      const std::size_t ref = text.find(prefix, from);
+      const std::size_t ref = text.find("/_lg", from);
       if (ref == std::string::npos || ref >= end) {
         object.append(text, from, end - from);
         break;
       }
       object.append(text, from, ref - from);
+      if (text.compare(ref, std::strlen(kSharedRgb), kSharedRgb) == 0) {
+        if (shared_rgb_number <= 0) damaged(file);
+        object += std::to_string(shared_rgb_number) + " 0 R";
+        from = ref + std::strlen(kSharedRgb);
+        continue;
+      }
+      if (text.compare(ref, prefix.size(), prefix) != 0) damaged(file);
       std::size_t digits = ref + prefix.size();
       std::size_t j = 0;
       const std::size_t first_digit = digits;
@@ -356,7 +372,7 @@ void write_package(PdfOut& out, const LogoFormFile& file, int form_number, int& 
 
 std::uint64_t logo_form_bytes_copied() { return bytes_copied; }
 
-std::string package_logo_form(const std::string& fragment_pdf) {
+std::string package_logo_form(const std::string& fragment_pdf, const PrintColour& colour) {
   QPDF fragment;
   fragment.setSuppressWarnings(true);
   fragment.processMemoryFile("logo fragment", fragment_pdf.data(), fragment_pdf.size());
@@ -365,8 +381,11 @@ std::string package_logo_form(const std::string& fragment_pdf) {
   QPDFPageObjectHelper& page = pages[0];
   const auto box = page.getMediaBox().getArrayAsRectangle();
   QPDFObjectHandle page_object = page.getObjectHandle();
+  // A stand-in for the document's sRGB colour space, written as /_lgshared_rgb.
+  QPDFObjectHandle shared_rgb = fragment.makeIndirectObject(QPDFObjectHandle::newDictionary());
+  if (colour.active()) apply_colour_rules(fragment, page_object, logo_rules(colour, shared_rgb));
   QPDFObjectHandle contents = page_object.getKey("/Contents");
-  Packer packer;
+  Packer packer(shared_rgb.getObjGen());
   // With a single content stream, that stream's data is used as it is (still deflated)
   // and its dictionary turned into the form's; libqpdf's getFormXObjectForPage would
   // inflate and re-deflate it.
@@ -443,6 +462,7 @@ LogoFormSlots place_logo_forms(QPDF& pdf, const LogoForms& forms, double margin)
 }
 
 void write_with_logo_forms(QPDF& pdf, const LogoForms& forms, const LogoFormSlots& slots,
+                           QPDFObjectHandle default_rgb,
                            const std::function<void(const char*, std::size_t)>& sink) {
   // Number every object reachable from the trailer (breadth first: deterministic).
   std::map<QPDFObjGen, int> number_of;
@@ -482,6 +502,11 @@ void write_with_logo_forms(QPDF& pdf, const LogoForms& forms, const LogoFormSlot
     }
   }
   int next_number = static_cast<int>(order.size()) + 1;
+  int shared_rgb_number = 0;
+  if (default_rgb.isInitialized() && default_rgb.isIndirect()) {
+    const auto found = number_of.find(default_rgb.getObjGen());
+    if (found != number_of.end()) shared_rgb_number = found->second;
+  }
 
   PdfOut out(sink);
   std::vector<std::uint64_t> offsets(order.size() + 1, 0);
@@ -497,7 +522,8 @@ void write_with_logo_forms(QPDF& pdf, const LogoForms& forms, const LogoFormSlot
     QPDFObjectHandle object = order[i];
     const auto form = slots.form_of.find(object.getObjGen());
     if (form != slots.form_of.end()) {
-      write_package(out, forms.fragments.at(form->second), n, next_number, set_offset);
+      write_package(out, forms.fragments.at(form->second), n, next_number, shared_rgb_number,
+                    set_offset);
       continue;
     }
     set_offset(n);

@@ -21,6 +21,8 @@
 #include <string>
 #include <vector>
 
+#include "finish/print_colour.hpp"
+
 namespace logogrid {
 
 struct LogoFormPlacement {
@@ -44,8 +46,10 @@ struct LogoForms {
 };
 
 // A one-page fragment PDF (exactly the placed size, the logo on its page) as a form
-// package. Throws FatalError when the PDF is not a one-page PDF.
-std::string package_logo_form(const std::string& fragment_pdf);
+// package, with the logo colour rules of `colour` applied (finish/print_colour.hpp); its
+// /DefaultRGB refers to the document's sRGB colour space, filled in when written. Throws
+// FatalError when the PDF is not a one-page PDF or a colour cannot be converted.
+std::string package_logo_form(const std::string& fragment_pdf, const PrintColour& colour);
 
 // Bytes of logo stream data copied from package files into outputs (tests: logo data
 // reaches the output from the files, not from memory).
@@ -62,7 +66,10 @@ LogoFormSlots place_logo_forms(QPDF& pdf, const LogoForms& forms, double margin)
 
 // Writes `pdf` (what its trailer reaches; PDF 1.6, no object streams, streams as they are,
 // an /ID from the MD5 of the file) with the forms in place of their stand-ins.
+// `default_rgb` is the document's sRGB colour space (make_print_structure) that packages
+// refer to; a package that refers to it when it is null or unreachable is damaged.
 void write_with_logo_forms(QPDF& pdf, const LogoForms& forms, const LogoFormSlots& slots,
+                           QPDFObjectHandle default_rgb,
                            const std::function<void(const char*, std::size_t)>& sink);
 
 }  // namespace logogrid

@@ -16,7 +16,9 @@ std::string xmp_packet(const XmpFields& fields) {
   x += "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n";
   x += "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n";
   x += "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n";
-  x += "    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\">\n";
+  x += "    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"";
+  if (fields.pdfx) x += "\n    xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\"";
+  x += ">\n";
   x += "   <dc:format>application/pdf</dc:format>\n";
   x += "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(fields.title) +
        "</rdf:li></rdf:Alt></dc:title>\n";
@@ -32,6 +34,12 @@ std::string xmp_packet(const XmpFields& fields) {
   x += "   <pdf:Trapped>False</pdf:Trapped>\n";
   x += "   <xmpMM:DocumentID>" + fields.document_id + "</xmpMM:DocumentID>\n";
   x += "   <xmpMM:InstanceID>" + fields.document_id + "</xmpMM:InstanceID>\n";
+  if (fields.pdfx) {
+    // One version of one document: the rendition is the default (not a proof or a draft).
+    x += "   <xmpMM:VersionID>1</xmpMM:VersionID>\n";
+    x += "   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n";
+    x += "   <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n";
+  }
   x += "  </rdf:Description>\n";
   x += " </rdf:RDF>\n";
   x += "</x:xmpmeta>\n";

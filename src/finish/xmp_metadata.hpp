@@ -14,6 +14,7 @@ struct XmpFields {
   std::string producer;
   std::int64_t epoch = 0;   // creation = modification = metadata date
   std::string document_id;  // "uuid:…"
+  bool pdfx = false;        // identifies the file as PDF/X-4 (pdfxid, rendition, version)
 };
 
 // The complete packet (UTF-8, with xpacket wrapper), text XML-escaped.

@@ -4,9 +4,11 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "color/icc_profile.hpp"
 #include "diag/diagnostic.hpp"
 
 namespace logogrid {
@@ -76,8 +78,16 @@ struct Layout {
     std::string font = "DejaVu Sans 7";
   } page_numbers;
   struct Pdf {
+    enum class Standard { x4, none };  // PDF/X-4 for print, or a plain PDF for screens
+    enum class Color { rgb_managed, cmyk };
+    enum class LogoBlack { k, rich };  // cmyk: pure black logo parts as 100 % K or converted
     std::string title = "Rahmenstrategie \u2013 Mitmacherkommunen";
     std::string author = "Smart Cities S\u00fcdwestfalen";
+    Standard standard = Standard::x4;
+    Color color = Color::rgb_managed;
+    LogoBlack logo_black = LogoBlack::k;
+    // The printing condition (checked when loaded); never null.
+    std::shared_ptr<const OutputIntent> output_intent = shipped_output_intent();
   } pdf;
 
   // `fonts:` expanded to font files (folders listed, sorted), in the order given; they are

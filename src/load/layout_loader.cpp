@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "load/layout.hpp"
 #include "load/read_file.hpp"
@@ -197,6 +199,59 @@ void read_page(LayoutReader& r, const YamlNode& root, Layout& layout) {
                           {{"none", Layout::Marks::none}, {"crop", Layout::Marks::crop}});
 }
 
+constexpr std::size_t kMaxProfileBytes = 16u * 1024u * 1024u;
+
+// pdf.output_intent: {profile, condition, info}. The profile is relative to the layout
+// file; a problem with it is `output-profile-invalid` at the profile's value.
+void read_output_intent(LayoutReader& r, const YamlNode& pdf, Layout& layout) {
+  const YamlNode* intent = r.section(pdf, "output_intent", {"profile", "condition", "info"});
+  if (!intent) return;
+  std::string condition;
+  std::string info;
+  r.text(*intent, "condition", condition);
+  r.text(*intent, "info", info);
+  const Located profile = r.schema().scalar(*intent, "profile");
+  if (!profile.present) {
+    if (condition.empty() && info.empty()) return;
+    // The shipped profile under another name would be a lie about the condition.
+    r.invalid(intent->pos, "`output_intent` names a condition but no `profile` file",
+              {"add `profile: FILE` (an ICC output profile for CMYK), or drop `output_intent` "
+               "for the shipped FOGRA39"});
+    return;
+  }
+  const std::filesystem::path folder = std::filesystem::path(r.schema().file()).parent_path();
+  const std::filesystem::path path = folder / profile.text;
+  const auto bad = [&](const std::string& why) {
+    r.schema().diagnostics().error(
+        "output-profile-invalid", r.schema().file(), profile.pos,
+        fmt::format("output profile `{}` cannot be used: {}", profile.text, why),
+        {"name an ICC output profile for CMYK (e.g. PSOcoated_v3.icc for FOGRA51), relative "
+         "to the layout file",
+         "or leave `output_intent` out for the shipped FOGRA39 (ISO Coated v2)"});
+  };
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    bad(std::filesystem::exists(path, ec) ? "it is not a file" : "the file does not exist");
+    return;
+  }
+  if (std::filesystem::file_size(path, ec) > kMaxProfileBytes) {
+    bad("it is larger than 16 MiB");
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) {
+    bad("the file cannot be read");
+    return;
+  }
+  if (const std::string problem = output_profile_problem(bytes); !problem.empty()) {
+    bad(problem);
+    return;
+  }
+  layout.pdf.output_intent =
+      make_output_intent(std::move(bytes), std::move(condition), std::move(info));
+}
+
 void read_sections(LayoutReader& r, const YamlNode& root, Layout& layout) {
   const double big = 500 * kPointsPerMm;
   if (auto m = r.section(root, "margins", {"top", "bottom", "inside", "outside"})) {
@@ -256,9 +311,18 @@ void read_sections(LayoutReader& r, const YamlNode& root, Layout& layout) {
                                           {"outside", Layout::PageNumberPosition::outside}});
     r.font(*n, "font", layout.page_numbers.font);
   }
-  if (auto p = r.section(root, "pdf", {"title", "author"})) {
+  if (auto p = r.section(root, "pdf",
+                         {"title", "author", "standard", "color", "logo_black", "output_intent"})) {
     r.text(*p, "title", layout.pdf.title);
     r.text(*p, "author", layout.pdf.author);
+    using Pdf = Layout::Pdf;
+    r.choice<Pdf::Standard>(*p, "standard", layout.pdf.standard,
+                            {{"x4", Pdf::Standard::x4}, {"none", Pdf::Standard::none}});
+    r.choice<Pdf::Color>(*p, "color", layout.pdf.color,
+                         {{"rgb-managed", Pdf::Color::rgb_managed}, {"cmyk", Pdf::Color::cmyk}});
+    r.choice<Pdf::LogoBlack>(*p, "logo_black", layout.pdf.logo_black,
+                             {{"k", Pdf::LogoBlack::k}, {"rich", Pdf::LogoBlack::rich}});
+    read_output_intent(r, *p, layout);
   }
 }
 

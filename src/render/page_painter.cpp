@@ -1,8 +1,6 @@
 // Page drawing: text blocks and logos from the plan, then the overlay hook.
 #include "render/page_painter.hpp"
 
-#include <algorithm>
-
 #include "render/text_painter.hpp"
 
 namespace logogrid {
@@ -51,35 +49,6 @@ void paint_page(cairo_t* cr, const RenderJob& job, std::size_t index, RenderTarg
     job.appendix_pages[appendix](cr);
     cairo_restore(cr);
   }
-}
-
-void paint_crop_marks(cairo_t* cr, const PageFrame& frame) {
-  const double m = frame.margin();
-  const double offset = std::max(frame.bleed, kCropMarkMinOffset);
-  const double length = std::max(kCropMarkMinOffset, m - offset - 2.0 * kPointsPerMm);
-  const double left = m;
-  const double top = m;
-  const double right = m + frame.trim_width;
-  const double bottom = m + frame.trim_height;
-
-  cairo_save(cr);
-  cairo_set_source_rgb(cr, 0, 0, 0);
-  cairo_set_line_width(cr, 0.25);
-  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-  for (const double y : {top, bottom}) {  // horizontal marks, left and right of the page
-    cairo_move_to(cr, left - offset, y);
-    cairo_line_to(cr, left - offset - length, y);
-    cairo_move_to(cr, right + offset, y);
-    cairo_line_to(cr, right + offset + length, y);
-  }
-  for (const double x : {left, right}) {  // vertical marks, above and below the page
-    cairo_move_to(cr, x, top - offset);
-    cairo_line_to(cr, x, top - offset - length);
-    cairo_move_to(cr, x, bottom + offset);
-    cairo_line_to(cr, x, bottom + offset + length);
-  }
-  cairo_stroke(cr);
-  cairo_restore(cr);
 }
 
 }  // namespace logogrid

@@ -18,8 +18,4 @@ std::size_t page_count(const RenderJob& job);
 void paint_page(cairo_t* cr, const RenderJob& job, std::size_t index, RenderTarget target,
                 LogoSurfaceCache& cache);
 
-// Crop marks in MediaBox coordinates (y down): 0.25 pt black lines along the trim edges,
-// starting max(bleed, 3 mm) outside the trim and ending 2 mm before the media edge.
-void paint_crop_marks(cairo_t* cr, const PageFrame& frame);
-
 }  // namespace logogrid

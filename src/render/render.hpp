@@ -2,7 +2,7 @@
 // out; every box comes from the plan (points, origin top-left of the TrimBox). Output is
 // cairo's PDF (to be finished by finish/) or PNG previews drawn by the same code.
 // The page is the trim grown by the bleed (and by a slug for crop marks); content is
-// clipped to the BleedBox, so nothing but crop marks reaches the slug.
+// clipped to the BleedBox, so nothing but crop marks (drawn by finish/) reaches the slug.
 #pragma once
 
 #include <cairo.h>
@@ -17,10 +17,8 @@
 
 namespace logogrid {
 
-// Room outside the bleed for crop marks (marks: crop); 0 without marks.
+// Room outside the bleed for crop marks (marks: crop; finish/ draws them); 0 without marks.
 constexpr double kCropMarkSlug = 10.0 * kPointsPerMm;
-// Crop marks start at least this far outside the trim edge (and never inside the bleed).
-constexpr double kCropMarkMinOffset = 3.0 * kPointsPerMm;
 // Raster resolution for SVG logos with filter effects (librsvg alone would give 72 ppi).
 constexpr double kFilterRasterPpi = 600;
 // Never below this, even for huge logos: what print shops require.

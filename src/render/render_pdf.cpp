@@ -63,7 +63,6 @@ void render_pdf(const RenderJob& job, const std::string& out_path) {
   LogoSurfaceCache cache;  // destroyed after the surface is finished (declared later)
   const std::size_t pages = page_count(job);
   for (std::size_t index = 0; index < pages; ++index) {
-    if (job.plan.page.marks == Layout::Marks::crop) paint_crop_marks(cr.get(), frame);
     cairo_save(cr.get());
     cairo_translate(cr.get(), frame.margin(), frame.margin());
     paint_page(cr.get(), job, index, RenderTarget::pdf, cache);

@@ -23,12 +23,6 @@ std::string source(const std::string& relative) {
   return std::string(LOGOGRID_SOURCE_DIR) + "/" + relative;
 }
 
-// The shipped participants, logos, layouts and the fonts they bring copied into a sandbox.
-void copy_project_inputs(const Sandbox& box) {
-  for (const char* item : {"participants.yaml", "logos", "layouts", "fonts"})
-    std::filesystem::copy(source(item), box.dir() / item, std::filesystem::copy_options::recursive);
-}
-
 std::string shell(const std::string& command) {
   std::string out;
   if (FILE* pipe = popen(command.c_str(), "r")) {

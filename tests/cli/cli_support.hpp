@@ -88,4 +88,11 @@ inline std::filesystem::path fixture(const std::string& name) {
   return std::filesystem::path(LOGOGRID_FIXTURES) / name;
 }
 
+// The shipped job (participants.yaml, logos/, layouts/ and the fonts/ they name) in a sandbox.
+inline void copy_project_inputs(const Sandbox& box) {
+  for (const char* item : {"participants.yaml", "logos", "layouts", "fonts"})
+    std::filesystem::copy(std::filesystem::path(LOGOGRID_SOURCE_DIR) / item, box.dir() / item,
+                          std::filesystem::copy_options::recursive);
+}
+
 }  // namespace logogrid::cli

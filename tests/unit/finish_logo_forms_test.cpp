@@ -111,7 +111,7 @@ LogoForms placed_three_times(const LogoFormFile& file) {
 
 TEST(logo_forms, stream_data_comes_from_the_file_once_per_form) {
   TempDir dir;
-  const std::string package = package_logo_form(fragment_pdf());
+  const std::string package = package_logo_form(fragment_pdf(), PrintColour{});
   const LogoForms forms = placed_three_times(store(dir, package));
   const std::uint64_t before = logo_form_bytes_copied();
   finish_pdf(text_pdf(dir), dir.file("out.pdf"), options(forms));
@@ -147,7 +147,8 @@ TEST(logo_forms, stream_data_comes_from_the_file_once_per_form) {
 
 TEST(logo_forms, deterministic) {
   TempDir dir;
-  const LogoForms forms = placed_three_times(store(dir, package_logo_form(fragment_pdf())));
+  const LogoForms forms =
+      placed_three_times(store(dir, package_logo_form(fragment_pdf(), PrintColour{})));
   const std::string input = text_pdf(dir);
   finish_pdf(input, dir.file("a.pdf"), options(forms));
   finish_pdf(input, dir.file("b.pdf"), options(forms));
@@ -156,12 +157,12 @@ TEST(logo_forms, deterministic) {
 
 TEST(logo_forms, damaged_package_is_fatal) {
   TempDir dir;
-  std::string package = package_logo_form(fragment_pdf());
+  std::string package = package_logo_form(fragment_pdf(), PrintColour{});
   package.resize(package.size() / 3);
   LogoFormFile file = store(dir, package);
   const LogoForms forms = placed_three_times(file);
   EXPECT_THROW(finish_pdf(text_pdf(dir), dir.file("out.pdf"), options(forms)), FatalError);
-  EXPECT_THROW(package_logo_form("%PDF-1.4 not really"), std::exception);
+  EXPECT_THROW(package_logo_form("%PDF-1.4 not really", PrintColour{}), std::exception);
 }
 
 }  // namespace

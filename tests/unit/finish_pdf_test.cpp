@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
+#include "../pdfx_structure.hpp"
 #include "diag/fatal_error.hpp"
 #include "finish/finish.hpp"
 #include "test_support.hpp"
@@ -70,6 +72,60 @@ FinishOptions options(std::int64_t epoch = 1634256000) {
   o.creator = "logogrid 0.1.0";
   o.epoch = epoch;
   return o;
+}
+
+// Documents without logo forms are written by QPDFWriter: the same PDF/X-4 structure as
+// builds (tests/cli/print_colour_test.cpp checks the own writer with the same list).
+TEST(finish_pdf, pdfx4_structure_through_qpdfwriter) {
+  TempDir dir;
+  finish_pdf(cairo_pdf(dir), dir.file("out.pdf"), options());
+  EXPECT_EQ(testing::pdfx_problems(dir.file("out.pdf"), {}), std::vector<std::string>{});
+}
+
+TEST(finish_pdf, cmyk_leaves_nothing_rgb_through_qpdfwriter) {
+  TempDir dir;
+  FinishOptions o = options();
+  o.colour.cmyk = true;
+  finish_pdf(cairo_pdf(dir), dir.file("out.pdf"), o);
+  testing::PdfxExpect expect;
+  expect.cmyk = true;
+  EXPECT_EQ(testing::pdfx_problems(dir.file("out.pdf"), expect), std::vector<std::string>{});
+}
+
+TEST(finish_pdf, today_cairo_output_fails_the_pdfx_check) {
+  TempDir dir;
+  FinishOptions o = options();
+  o.colour.pdfx = false;  // pdf.standard: none, today's plain PDF
+  finish_pdf(cairo_pdf(dir), dir.file("out.pdf"), o);
+  const auto problems = testing::pdfx_problems(dir.file("out.pdf"), {});
+  const auto has = [&](const std::string& p) {
+    return std::find(problems.begin(), problems.end(), p) != problems.end();
+  };
+  EXPECT_TRUE(has("not exactly one /OutputIntents entry"));
+  EXPECT_TRUE(has("a transparency group in /DeviceRGB"));
+  EXPECT_TRUE(has("a form without /DefaultRGB (ICCBased)"));
+}
+
+TEST(finish_pdf, crop_marks_are_in_the_registration_colour) {
+  TempDir dir;
+  const std::string path = dir.file("slug.pdf");
+  const double slug = 28.35;
+  cairo_surface_t* pdf = cairo_pdf_surface_create(path.c_str(), kTrimW + 2 * (kBleed + slug),
+                                                  kTrimH + 2 * (kBleed + slug));
+  cairo_surface_destroy(pdf);  // one empty page
+  FinishOptions o = options();
+  o.page.slug = slug;
+  finish_pdf(path, dir.file("out.pdf"), o);
+  QPDF out;
+  out.processFile(dir.file("out.pdf").c_str());
+  QPDFPageObjectHelper page = QPDFPageDocumentHelper(out).getAllPages().at(0);
+  QPDFObjectHandle space = page.getObjectHandle().getKey("/Resources").getKey("/ColorSpace");
+  EXPECT_EQ(space.getKey("/Registration").getArrayItem(0).unparse(), "/Separation");
+  EXPECT_EQ(space.getKey("/Registration").getArrayItem(1).unparse(), "/All");
+  std::string content;
+  for (QPDFObjectHandle& c : page.getPageContents()) content += testing::stream_text(c);
+  EXPECT_NE(content.find("/Registration CS 1 SCN"), std::string::npos);
+  EXPECT_EQ(std::count(content.begin(), content.end(), 'l'), 8);  // eight marks
 }
 
 TEST(finish_pdf, repairs_what_qpdf_check_reports_in_cairo_output) {

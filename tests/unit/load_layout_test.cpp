@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
 
 #include "load/layout.hpp"
 #include "test_support.hpp"
@@ -160,6 +161,52 @@ TEST(load_layout, fonts_are_files_or_folders_next_to_the_layout) {
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->pos, (Position{1, 25}));
   EXPECT_TRUE(find_code(load_text("fonts: lato\n"), "layout-invalid"));  // not a list
+}
+
+TEST(load_layout, pdf_print_keys) {
+  TempDir dir;
+  Diagnostics d;
+  const Layout l = load_layout(
+      dir.write("layout.yaml", "pdf: {standard: none, color: cmyk, logo_black: rich}\n"), d);
+  EXPECT_EQ(d.items().size(), 0u);
+  EXPECT_EQ(l.pdf.standard, Layout::Pdf::Standard::none);
+  EXPECT_EQ(l.pdf.color, Layout::Pdf::Color::cmyk);
+  EXPECT_EQ(l.pdf.logo_black, Layout::Pdf::LogoBlack::rich);
+  const Layout builtin = default_layout();
+  EXPECT_EQ(builtin.pdf.standard, Layout::Pdf::Standard::x4);
+  EXPECT_EQ(builtin.pdf.color, Layout::Pdf::Color::rgb_managed);
+  EXPECT_EQ(builtin.pdf.output_intent->condition, "FOGRA39");
+}
+
+TEST(load_layout, output_intent_profile_relative_to_the_layout) {
+  TempDir dir;
+  std::ofstream(dir.file("shop.icc"), std::ios::binary) << shipped_output_profile();
+  Diagnostics d;
+  const Layout l = load_layout(
+      dir.write("layout.yaml",
+                "pdf:\n  output_intent: {profile: shop.icc, condition: FOGRA39L, info: Shop}\n"),
+      d);
+  EXPECT_EQ(d.items().size(), 0u);
+  EXPECT_EQ(l.pdf.output_intent->condition, "FOGRA39L");
+  EXPECT_EQ(l.pdf.output_intent->info, "Shop");
+  EXPECT_EQ(l.pdf.output_intent->profile.size(), shipped_output_profile().size());
+}
+
+TEST(load_layout, output_profile_problems_are_reported_at_the_profile) {
+  TempDir dir;
+  std::ofstream(dir.file("rgb.icc"), std::ios::binary) << srgb_profile();
+  for (const char* profile : {"missing.icc", "rgb.icc", "layout.yaml"}) {
+    Diagnostics d;
+    const Layout l =
+        load_layout(dir.write("layout.yaml", std::string("pdf:\n  output_intent:\n    profile: ") +
+                                                 profile + "\n"),
+                    d);
+    const Diagnostic* bad = find_code(d, "output-profile-invalid");
+    ASSERT_NE(bad, nullptr) << profile;
+    EXPECT_EQ(bad->pos.line, 3);
+    EXPECT_EQ(bad->pos.column, 14);
+    EXPECT_EQ(l.pdf.output_intent->condition, "FOGRA39");  // unchanged
+  }
 }
 
 }  // namespace
