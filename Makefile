@@ -34,7 +34,8 @@ fuzz:
 	@echo "fuzz targets in build/fuzz/tests/fuzz/ (run e.g. build/fuzz/tests/fuzz/fuzz_participants tests/fuzz/corpus/participants)"
 
 bench: build
-	bench/run
+	@tools/install-deps bench
+	bench/run $(BENCH_SIZES)
 
 SOURCES = $(shell git ls-files '*.cpp' '*.hpp')
 
