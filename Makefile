@@ -42,7 +42,8 @@ install: build
 	cmake --install build/default $(if $(PREFIX),--prefix $(PREFIX))
 
 bench: build
-	bench/run
+	@tools/install-deps bench
+	bench/run $(BENCH_SIZES)
 
 SOURCES = $(shell git ls-files '*.cpp' '*.hpp')
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <utility>
 
 #include "app/commands.hpp"
 #include "app/logo_fragments.hpp"
@@ -47,7 +48,8 @@ int run_build(const BuildOptions& options) {
     return refused;
   }
 
-  PagedJob paged = plan_job(job, measure, is_included);
+  // Planned by prepare_job (no errors means the layout loaded): the plan check vetted.
+  const PagedJob paged = std::move(job.included_pages).value();
   const RenderJob render = make_render_job(job, paged);
   RenderJob text_only = render;  // logos come as Form XObjects from their fragments
   std::fill(text_only.logos.begin(), text_only.logos.end(), nullptr);

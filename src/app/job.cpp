@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <system_error>
 
 #include "app/installed_files.hpp"
 #include "app/parallel_for.hpp"
@@ -74,8 +75,28 @@ void check_fonts(Job& job) {
   }
 }
 
+// The order logos are handed to the workers: largest file first, so that a big logo does
+// not start last and leave the other cores idle at the end (a missing file counts as 0).
+std::vector<std::size_t> largest_first(const Model& model) {
+  std::vector<std::uintmax_t> size(model.participants.size(), 0);
+  for (const Participant& p : model.participants) {
+    if (p.logo_path.empty()) continue;
+    std::error_code ec;
+    const auto bytes =
+        std::filesystem::file_size(std::filesystem::path(model.folder) / p.logo_path, ec);
+    if (!ec) size[p.index] = bytes;
+  }
+  std::vector<std::size_t> order(model.participants.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return size[model.participants[a].index] > size[model.participants[b].index];
+  });
+  return order;
+}
+
 // Logos are independent: resolved on all workers, each into its own slot and its own
-// diagnostics, which are then merged in participant order (the same for any thread count).
+// diagnostics, which are then merged in participant order (the same for any thread count
+// and any order of work).
 void resolve_logos(Job& job, const JobOptions& options, const std::optional<Size>& area) {
   auto& participants = job.model.participants;
   job.logos.resize(participants.size());
@@ -83,9 +104,13 @@ void resolve_logos(Job& job, const JobOptions& options, const std::optional<Size
   const std::size_t logo_count = static_cast<std::size_t>(
       std::count_if(participants.begin(), participants.end(),
                     [](const Participant& p) { return !p.logo_path.empty(); }));
-  // With the logo area known (build), ink is measured just as precisely as it will print.
+  // With the logo area known, ink is measured just as precisely as it will print, in check
+  // as in build (so check does the work build does, and not the finer raster it would
+  // not use).
   const int ink_side = area ? svg_ink_side_for(std::max(area->w, area->h)) : 0;
-  parallel_for(participants.size(), worker_count(options.threads), [&](std::size_t i) {
+  const std::vector<std::size_t> order = largest_first(job.model);
+  parallel_for(order.size(), worker_count(options.threads), [&](std::size_t k) {
+    const std::size_t i = order[k];
     const Participant& p = participants[i];
     if (p.logo_path.empty()) return;
     LogoRequest request{job.model.folder, p.logo_path, job.model.file,
@@ -149,9 +174,8 @@ Size included_logo_area(const Job& job, TextMeasure& measure) {
   return logo_area_size(job.layout, measure, entries);
 }
 
-void check_resolution(Job& job, TextMeasure& measure) {
+void check_resolution(Job& job, const Size& area) {
   job.ppi.resize(job.model.participants.size());
-  const Size area = included_logo_area(job, measure);
   for (auto& p : job.model.participants) {
     const auto& logo = job.logos[p.index];
     if (!logo || logo->format != LogoFormat::png) continue;
@@ -225,11 +249,11 @@ Job prepare_job(const JobOptions& options, TextMeasure& measure) {
   const bool layout_ok = job.diagnostics.errors() == errors_before_layout;
   check_fonts(job);
   std::optional<Size> area;
-  if (layout_ok && options.after_resolve) area = included_logo_area(job, measure);
+  if (layout_ok) area = included_logo_area(job, measure);
   resolve_logos(job, options, area);
-  if (layout_ok) {
-    check_resolution(job, measure);
-    plan_job(job, measure, is_included);  // for caption-overflow
+  if (area) {
+    check_resolution(job, *area);
+    job.included_pages = plan_job(job, measure, is_included);  // also for caption-overflow
   }
   job.diagnostics.sort();
   return job;

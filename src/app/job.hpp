@@ -37,6 +37,12 @@ struct JobOptions {
   std::function<void(Logo& logo, const Resolved& context)> after_resolve;
 };
 
+// Pages: entries in print order with the plan the planner made for them.
+struct PagedJob {
+  Plan plan;
+  std::vector<std::size_t> participant_of_entry;  // PlanEntry index → participant index
+};
+
 struct Job {
   Diagnostics diagnostics;
   Model model;
@@ -46,6 +52,9 @@ struct Job {
   std::string layout_file;                 // as used, "" for the built-in layout
   bool fatal_input = false;                // yaml-syntax: nothing beyond the file loaded
   std::shared_ptr<LayoutFonts> fonts;      // the layout's `fonts:`, registered while the job lives
+  // The pages of the included entries, planned once by prepare_job when the layout loaded
+  // (build prints exactly this plan).
+  std::optional<PagedJob> included_pages;
 
   int count(Status status) const;
 };
@@ -60,10 +69,6 @@ Job prepare_job(const JobOptions& options, TextMeasure& measure);
 
 // The pages of a job: entries with `status` in print order (German collation, or grouped
 // by district), laid out by the planner. Adds caption-overflow warnings to the job.
-struct PagedJob {
-  Plan plan;
-  std::vector<std::size_t> participant_of_entry;  // PlanEntry index → participant index
-};
 PagedJob plan_job(Job& job, TextMeasure& measure, bool (*selected)(const Participant&));
 
 bool is_included(const Participant& participant);

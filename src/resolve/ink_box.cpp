@@ -39,30 +39,25 @@ void InkBounds::include(int x, int y) {
   y1_ = std::max(y1_, y + 1);
 }
 
+// Only a row's first and last ink pixel matter: scan in from both ends and stop there,
+// so the inside of the artwork is never read (a row without ink is read once).
 void InkBounds::add_rgba_row(const std::uint8_t* rgba, int count, int y, int x0, int x_step) {
-  int first = -1;
-  int last = -1;
-  for (int i = 0; i < count; ++i) {
-    if (rgba_is_ink(rgba + 4 * static_cast<std::ptrdiff_t>(i))) {
-      if (first < 0) first = i;
-      last = i;
-    }
-  }
-  if (first < 0) return;
+  auto ink = [&](int i) { return rgba_is_ink(rgba + 4 * static_cast<std::ptrdiff_t>(i)); };
+  int first = 0;
+  while (first < count && !ink(first)) ++first;
+  if (first == count) return;
+  int last = count - 1;
+  while (last > first && !ink(last)) --last;
   include(x0 + first * x_step, y);
   include(x0 + last * x_step, y);
 }
 
 void InkBounds::add_argb32_row(const std::uint32_t* argb, int count, int y) {
-  int first = -1;
-  int last = -1;
-  for (int i = 0; i < count; ++i) {
-    if (argb32_is_ink(argb[i])) {
-      if (first < 0) first = i;
-      last = i;
-    }
-  }
-  if (first < 0) return;
+  int first = 0;
+  while (first < count && !argb32_is_ink(argb[first])) ++first;
+  if (first == count) return;
+  int last = count - 1;
+  while (last > first && !argb32_is_ink(argb[last])) --last;
   include(first, y);
   include(last, y);
 }

@@ -1,0 +1,79 @@
+// InkBounds: a row's ink is found from both ends; the box must be exactly the one a scan of
+// every pixel gives, for rows with gaps, single pixels, no ink, and interlace steps.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "resolve/ink_box.hpp"
+
+namespace logogrid {
+namespace {
+
+struct Box {
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  bool empty = true;
+};
+
+// Every pixel looked at, the way the bounds are defined.
+void include(Box& box, int x, int y) {
+  if (box.empty) {
+    box = Box{x, y, x + 1, y + 1, false};
+    return;
+  }
+  box.x0 = std::min(box.x0, x);
+  box.y0 = std::min(box.y0, y);
+  box.x1 = std::max(box.x1, x + 1);
+  box.y1 = std::max(box.y1, y + 1);
+}
+
+TEST(resolve_ink_box, rows_give_the_box_of_every_ink_pixel) {
+  unsigned state = 7;
+  auto next = [&] { return (state = state * 1103515245u + 12345u) >> 16; };
+  for (int trial = 0; trial < 200; ++trial) {
+    const int width = 1 + static_cast<int>(next() % 40);
+    const int x0 = static_cast<int>(next() % 3);
+    const int step = 1 + static_cast<int>(next() % 3);
+    InkBounds rgba_bounds;
+    Box expected;
+    for (int y = 0; y < 6; ++y) {
+      std::vector<std::uint8_t> rgba(static_cast<std::size_t>(width) * 4, 0);
+      const unsigned density = next() % 4;  // 0: no ink in the row
+      for (int i = 0; i < width; ++i) {
+        const bool ink = density > 0 && next() % 8 < density;
+        const auto at = static_cast<std::size_t>(i);
+        // ink: opaque dark blue; else transparent or opaque white, both paper
+        rgba[4 * at + 0] = ink ? 0x1f : 0xff;
+        rgba[4 * at + 1] = ink ? 0x3a : 0xff;
+        rgba[4 * at + 2] = ink ? 0x5f : 0xff;
+        rgba[4 * at + 3] = ink || next() % 2 ? 0xff : 0x00;
+        if (ink) include(expected, x0 + i * step, y);
+      }
+      rgba_bounds.add_rgba_row(rgba.data(), width, y, x0, step);
+    }
+    ASSERT_EQ(rgba_bounds.empty(), expected.empty) << trial;
+    if (expected.empty) continue;
+    EXPECT_EQ(rgba_bounds.x0(), expected.x0) << trial;
+    EXPECT_EQ(rgba_bounds.x1(), expected.x1) << trial;
+    EXPECT_EQ(rgba_bounds.y0(), expected.y0) << trial;
+    EXPECT_EQ(rgba_bounds.y1(), expected.y1) << trial;
+  }
+}
+
+TEST(resolve_ink_box, argb32_rows_find_the_outermost_ink_pixels) {
+  const std::uint32_t ink = 0xff000000u, paper = 0xffffffffu;
+  InkBounds bounds;
+  const std::vector<std::uint32_t> gap{paper, ink, paper, paper, ink, paper};
+  bounds.add_argb32_row(gap.data(), 6, 3);
+  const std::vector<std::uint32_t> none(6, paper);
+  bounds.add_argb32_row(none.data(), 6, 9);
+  const std::vector<std::uint32_t> single{paper, paper, ink, paper, paper, paper};
+  bounds.add_argb32_row(single.data(), 6, 5);
+  EXPECT_EQ(bounds.x0(), 1);
+  EXPECT_EQ(bounds.x1(), 5);
+  EXPECT_EQ(bounds.y0(), 3);
+  EXPECT_EQ(bounds.y1(), 6);
+}
+
+}  // namespace
+}  // namespace logogrid
