@@ -10,6 +10,7 @@
 #include "app/commands.hpp"
 #include "app/version.hpp"
 #include "diag/fatal_error.hpp"
+#include "safety/activity.hpp"
 
 namespace logogrid {
 namespace {
@@ -35,9 +36,7 @@ void quiet_library_logging() {
       nullptr, nullptr);
 }
 
-}  // namespace
-
-int run_cli(int argc, char** argv) {
+int run_commands(int argc, char** argv) {
   quiet_library_logging();
   CLI::App app{"logogrid: print-ready PDF pages of the Mitmacherkommunen logo grid"};
   app.name("logogrid");
@@ -87,18 +86,34 @@ int run_cli(int argc, char** argv) {
     return code == 0 ? 0 : kExitUsage;
   }
 
+  if (*check_cmd) {
+    check.format = format == "json"     ? CheckFormat::json
+                   : format == "junit"  ? CheckFormat::junit
+                   : format == "github" ? CheckFormat::github
+                                        : CheckFormat::text;
+    return run_check(check);
+  }
+  if (*build_cmd) return run_build(build);
+  return run_proof(proof);
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
   try {
-    if (*check_cmd) {
-      check.format = format == "json"     ? CheckFormat::json
-                     : format == "junit"  ? CheckFormat::junit
-                     : format == "github" ? CheckFormat::github
-                                          : CheckFormat::text;
-      return run_check(check);
-    }
-    if (*build_cmd) return run_build(build);
-    return run_proof(proof);
+    return run_commands(argc, argv);
   } catch (const FatalError& e) {
     std::cerr << "logogrid: error: " << e.what() << '\n';
+    return kExitUsage;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "logogrid: error: out of memory while " << current_activity() << '\n';
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    // Whatever else ends the run early is still an exit code, never an abort.
+    std::cerr << "logogrid: error: " << e.what() << " (while " << current_activity() << ")\n";
+    return kExitUsage;
+  } catch (...) {
+    std::cerr << "logogrid: error: unexpected failure while " << current_activity() << '\n';
     return kExitUsage;
   }
 }

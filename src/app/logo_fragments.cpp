@@ -14,6 +14,7 @@
 #include "render/logo_fragment.hpp"
 #include "render/render.hpp"
 #include "resolve/svg_document.hpp"
+#include "safety/scratch_registry.hpp"
 
 namespace logogrid {
 namespace {
@@ -42,10 +43,16 @@ bool parse_facts(const std::string& text, Logo& logo) {
   return true;
 }
 
+std::string scratch_parent() {
+  const char* tmp = std::getenv("TMPDIR");
+  return tmp != nullptr && *tmp == '/' ? tmp : "/tmp";
+}
+
 }  // namespace
 
 LogoFragments::LogoFragments(FragmentCache cache, bool keep_logo_data)
     : cache_(std::move(cache)), keep_logo_data_(keep_logo_data) {
+  remove_stale_scratch(scratch_parent());            // scratch folders of killed runs
   if (!cache_.enabled() || keep_logo_data_) return;  // previews need the decoded logos
   facts_.recall = [this](Logo& logo) {
     const auto text = cache_.load(facts_key(logo));
@@ -67,13 +74,12 @@ LogoFormFile LogoFragments::store_scratch(const std::string& key, const std::str
   {
     const std::lock_guard<std::mutex> lock(scratch_mutex_);
     if (scratch_.empty()) {
-      const char* tmp = std::getenv("TMPDIR");
-      std::string pattern =
-          std::string(tmp != nullptr && *tmp == '/' ? tmp : "/tmp") + "/logogrid-fragments-XXXXXX";
+      const std::string folder = scratch_parent();
+      std::string pattern = scratch_pattern(folder, "", kFragmentsPrefix);
       if (::mkdtemp(pattern.data()) == nullptr)
-        throw FatalError("cannot create a scratch folder in " +
-                         pattern.substr(0, pattern.rfind('/')));
+        throw FatalError("cannot create a scratch folder in " + folder);
       scratch_ = pattern;
+      scratch_tracked_ = TrackedScratch(scratch_, ScratchKind::folder);
     }
     path = scratch_ + "/" + std::to_string(scratch_count_++);
   }
