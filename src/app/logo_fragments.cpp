@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/version.hpp"
+#include "cache/sha256.hpp"
 #include "diag/fatal_error.hpp"
 #include "render/logo_fragment.hpp"
 #include "render/render.hpp"
@@ -87,7 +88,7 @@ LogoFormFile LogoFragments::store_scratch(const std::string& key, const std::str
   out.write(package.data(), static_cast<std::streamsize>(package.size()));
   out.close();
   if (!out) throw FatalError("cannot write " + path);
-  return LogoFormFile{path, 0, package.size(), key};
+  return LogoFormFile{path, 0, package.size(), key, sha256_hex(package.data(), package.size())};
 }
 
 std::string LogoFragments::fragment_key(const Logo& logo, const Layout& layout,
@@ -114,7 +115,7 @@ void LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
     std::optional<FragmentCache::Location> found = cache_.locate(key);
     LogoFormFile file;
     if (found) {
-      file = LogoFormFile{found->path, found->offset, found->length, key};
+      file = LogoFormFile{found->path, found->offset, found->length, key, found->checksum};
     } else {
       if (logo.format == LogoFormat::svg && !logo.svg) {
         // Facts came from the cache but the fragment did not: parse now (still once).
@@ -126,7 +127,7 @@ void LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
       }
       const std::string package = package_logo_form(render_logo_fragment(logo, placed.w, placed.h));
       found = cache_.store(key, package);
-      file = found ? LogoFormFile{found->path, found->offset, found->length, key}
+      file = found ? LogoFormFile{found->path, found->offset, found->length, key, found->checksum}
                    : store_scratch(key, package);
     }
     const std::lock_guard<std::mutex> lock(mutex_);
