@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "diag/fatal_error.hpp"
+#include "render/render.hpp"
 
 namespace logogrid {
 namespace {
@@ -65,16 +66,6 @@ bool same(const Named& a, const Named& b) {
 
 }  // namespace
 
-bool is_preview_page_name(const std::string& name) {
-  constexpr std::string_view kPrefix = "page-", kSuffix = ".png";
-  if (name.size() <= kPrefix.size() + kSuffix.size()) return false;
-  if (name.compare(0, kPrefix.size(), kPrefix) != 0) return false;
-  if (name.compare(name.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0) return false;
-  for (std::size_t i = kPrefix.size(); i < name.size() - kSuffix.size(); ++i)
-    if (name[i] < '0' || name[i] > '9') return false;
-  return true;
-}
-
 std::vector<std::string> run_inputs(const Job& job, const std::optional<std::string>& previous) {
   std::vector<std::string> inputs{job.model.file};
   if (!job.layout_file.empty()) inputs.push_back(job.layout_file);
@@ -91,6 +82,13 @@ void guard_outputs(const RunOutputs& outputs, const std::vector<std::string>& in
   if (outputs.png_dir) {
     const std::string& dir = *outputs.png_dir;
     Named folder{fmt::format("--png {}", dir), absolute_of(dir), std::nullopt};
+    // -o and --report may not be the folder nor one of the page files it gets.
+    for (const Named& file : written) {
+      const std::filesystem::path absolute(file.absolute);
+      if (file.absolute == folder.absolute || (absolute.parent_path().string() == folder.absolute &&
+                                               is_preview_page_name(absolute.filename().string())))
+        refuse(fmt::format("{} and {} name the same file", file.label, folder.label));
+    }
     struct stat st {};
     if (::stat(dir.c_str(), &st) == 0) {
       if (!S_ISDIR(st.st_mode))
@@ -101,12 +99,6 @@ void guard_outputs(const RunOutputs& outputs, const std::vector<std::string>& in
       for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
         if (is_preview_page_name(entry.path().filename().string()))
           written.push_back(output_file("--png", entry.path().string()));
-    }
-    for (const Named& file : written) {
-      const std::filesystem::path absolute(file.absolute);
-      if (file.absolute == folder.absolute || (absolute.parent_path().string() == folder.absolute &&
-                                               is_preview_page_name(absolute.filename().string())))
-        refuse(fmt::format("{} and {} name the same file", file.label, folder.label));
     }
     written.push_back(folder);
   }

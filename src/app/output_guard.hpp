@@ -24,7 +24,4 @@ std::vector<std::string> run_inputs(const Job& job, const std::optional<std::str
 // Throws FatalError (exit 2, nothing written yet) naming the first unsafe output.
 void guard_outputs(const RunOutputs& outputs, const std::vector<std::string>& inputs);
 
-// Preview file names a --png folder holds: "page-" digits ".png".
-bool is_preview_page_name(const std::string& name);
-
 }  // namespace logogrid
