@@ -40,6 +40,13 @@ std::optional<std::vector<EntryChange>> compare_with_previous(const std::string&
       problem = fmt::format("{} is not valid YAML; nothing to compare with", previous);
       return std::nullopt;
     }
+    if (!file.has_participant_list) {
+      problem = fmt::format(
+          "{} is not a participants file (it has no `participants:` list); nothing to compare "
+          "with",
+          previous);
+      return std::nullopt;
+    }
     const Model model = validate_participants(file, ignored);
     std::vector<std::optional<Logo>> logos(model.participants.size());
     for (const auto& p : model.participants) {
