@@ -26,7 +26,9 @@ bool invisible(gunichar c) {
 
 }  // namespace
 
-std::string code_point_name(char32_t c) { return fmt::format("U+{:04X}", static_cast<unsigned>(c)); }
+std::string code_point_name(char32_t c) {
+  return fmt::format("U+{:04X}", static_cast<unsigned>(c));
+}
 
 bool is_control_character(char32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
 

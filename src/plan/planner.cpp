@@ -234,7 +234,7 @@ class Flow {
     p.caption.first_baseline = box_top + g_.caption.metrics.ascent;
     p.caption.box = {cell.x, box_top, cell.w, g_.caption_h};
     p.caption.align = TextBlock::Align::center;
-    p.caption_overflow = set.shrunk || set.truncated;
+    p.caption_overflow = set.shrunk || set.broken_in_word || set.truncated;
     if (p.caption_overflow && overflows_ != nullptr) {
       overflows_->push_back({index, set.size});
     }

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <tuple>
 #include <stdexcept>
+#include <tuple>
 
 #include "diag/fatal_error.hpp"
 #include "diag/visible_text.hpp"
@@ -48,12 +48,12 @@ bool check_control_characters(Diagnostics& diagnostics, const std::string& file,
   if (!value.present) return true;
   const auto found = first_control(value.text, line_feed_ok);
   if (!found) return true;
-  diagnostics.error(
-      "schema-type", file, value.pos,
-      fmt::format("{}{}`{}` contains the control character {} (character {})", participant,
-                  participant.empty() ? "" : ": ", field, code_point_name(found->first),
-                  found->second),
-      {fmt::format("remove it; the value reads `{}`", visible_text(value.text))}, participant);
+  diagnostics.error("schema-type", file, value.pos,
+                    fmt::format("{}{}`{}` contains the control character {} (character {})",
+                                participant, participant.empty() ? "" : ": ", field,
+                                code_point_name(found->first), found->second),
+                    {fmt::format("remove it; the value reads `{}`", visible_text(value.text))},
+                    participant);
   return false;
 }
 
@@ -113,10 +113,10 @@ void check_name(Context& ctx, const RawParticipant& raw, Participant& p, EntrySt
     if (!near.empty()) hints.push_back(fmt::format("did you mean {}?", fmt::join(near, ", ")));
     hints.push_back(
         "names must be a city or municipality of the region's register (or a known alias)");
-    ctx.diagnostics.error("name-unknown", ctx.file.path, raw.name.pos,
-                          fmt::format("`{}` is not a municipality of the region",
-                                      visible_text(raw.name.text)),
-                          hints, raw.name.text);
+    ctx.diagnostics.error(
+        "name-unknown", ctx.file.path, raw.name.pos,
+        fmt::format("`{}` is not a municipality of the region", visible_text(raw.name.text)), hints,
+        raw.name.text);
     state.error = true;
     return;
   }
@@ -271,8 +271,8 @@ Model validate_participants(const ParticipantsFile& file, Diagnostics& diagnosti
   Context ctx{file, diagnostics, nullptr, std::nullopt};
   if (file.syntax_error) return model;
   const RawCampaign& c = file.campaign;
-  if (c.title.present && check_control_characters(diagnostics, file.path, c.title,
-                                                  "campaign.title", false, ""))
+  if (c.title.present &&
+      check_control_characters(diagnostics, file.path, c.title, "campaign.title", false, ""))
     model.title = c.title.text;
   model.layout = c.layout;
   if (c.deadline.present) {
