@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "app/glyph_check.hpp"
 #include "app/parallel_for.hpp"
 #include "plan/plan.hpp"
 #include "plan/print_order.hpp"
@@ -124,6 +125,7 @@ Job prepare_job(const JobOptions& options, TextMeasure& measure) {
   load_job_layout(options, job);
   const bool layout_ok = job.diagnostics.errors() == errors_before_layout;
   check_fonts(job);
+  check_glyphs(job);
   std::optional<Size> area;
   if (layout_ok && options.after_resolve) area = logo_area_size(job.layout, measure);
   resolve_logos(job, options, area);

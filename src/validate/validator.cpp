@@ -274,6 +274,7 @@ Model validate_participants(const ParticipantsFile& file, Diagnostics& diagnosti
   if (c.title.present &&
       check_control_characters(diagnostics, file.path, c.title, "campaign.title", false, ""))
     model.title = c.title.text;
+  model.title_pos = c.title.pos;
   model.layout = c.layout;
   if (c.deadline.present) {
     model.deadline = parse_date(c.deadline.text);
