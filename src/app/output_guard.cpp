@@ -27,8 +27,8 @@ struct Named {
 
 std::string absolute_of(const std::string& path) {
   std::error_code ec;
-  const auto canonical = std::filesystem::weakly_canonical(path, ec);
-  if (!ec) return canonical.string();
+  const auto canonical = std::filesystem::weakly_canonical(std::filesystem::absolute(path), ec);
+  if (!ec) return canonical.lexically_normal().string();
   return std::filesystem::absolute(path).lexically_normal().string();
 }
 
