@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <climits>
 #include <filesystem>
@@ -63,14 +64,21 @@ void untrack_scratch(std::uint64_t ticket) {
 }
 
 void remove_tracked_scratch() noexcept {
+  // Once only: a failure during the cleanup (out of memory) must not enter it again.
+  static std::atomic<bool> started{false};
+  if (started.exchange(true)) return;
   Registry& r = registry();
   r.mutex.lock();  // on purpose never unlocked: the process ends right after
   for (const auto& [ticket, entry] : r.paths) {
     if (entry.second == ScratchKind::file) {
       ::unlink(entry.first.c_str());
     } else {
-      std::error_code ec;
-      std::filesystem::remove_all(entry.first, ec);
+      try {
+        std::error_code ec;
+        std::filesystem::remove_all(entry.first, ec);
+      } catch (...) {
+        ::rmdir(entry.first.c_str());  // the next run removes what is left
+      }
     }
   }
 }

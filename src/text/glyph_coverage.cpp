@@ -8,6 +8,7 @@
 #include <memory>
 #include <set>
 #include <stdexcept>
+#include <vector>
 
 #include "text/pango_text_measure.hpp"
 
@@ -57,6 +58,13 @@ GlyphReport GlyphCoverage::inspect(const std::string& text, const std::string& f
   pango_font_description_free(description);
   pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
 
+  // Character position of every byte offset (one pass; looking each up from the start
+  // would make a long caption quadratic).
+  std::vector<std::size_t> character_at(text.size() + 1, 0);
+  for (std::size_t i = 0, character = 0; i <= text.size(); ++i) {
+    if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) ++character;
+    character_at[i] = character;
+  }
   std::set<char32_t> seen_missing;
   std::set<std::string> seen_fonts;
   PangoLayoutIter* iter = pango_layout_get_iter(layout);
@@ -69,8 +77,7 @@ GlyphReport GlyphCoverage::inspect(const std::string& text, const std::string& f
       if (byte >= text.size()) continue;
       const gunichar c = g_utf8_get_char(text.data() + byte);
       if (is_blank(c)) continue;
-      const std::size_t character =
-          static_cast<std::size_t>(g_utf8_pointer_to_offset(text.data(), text.data() + byte)) + 1;
+      const std::size_t character = character_at[byte];
       if ((run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0) {
         if (seen_missing.insert(c).second) report.missing.push_back({c, character, ""});
       } else if (family != report.requested && seen_fonts.insert(family).second) {

@@ -464,16 +464,20 @@ TEST(safety_cli, caption_without_spaces_of_20000_characters_in_under_a_second) {
   const std::string from = "caption: Hansestadt Attendorn";
   yaml.replace(yaml.find(from), from.size(), "caption: " + std::string(20000, 'x'));
   box.write("long.yaml", yaml);
-  box.run("check");  // font caches warm
-  const auto start = std::chrono::steady_clock::now();
-  const Result run = box.run("build -p long.yaml -o long.pdf");
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_EQ(box.run("build -o warm.pdf").exit_code, 0);  // font and logo caches warm
+  const auto timed = [&](const std::string& args, Result& run) {
+    const auto start = std::chrono::steady_clock::now();
+    run = box.run(args);
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  Result normal, run;
+  const double normal_seconds = timed("build -o normal.pdf", normal);
+  const double seconds = timed("build -p long.yaml -o long.pdf", run);
   EXPECT_EQ(run.exit_code, 0) << run.err.substr(0, 400);
   EXPECT_NE(run.err.find("warning[caption-overflow]"), std::string::npos);
-  // The whole build (planned twice) with the quadratic fit took 70 s; now well under 1 s
-  // beyond a normal build.
-  EXPECT_LT(seconds, 3.0);
+  // With the quadratic fit the build (which plans twice) took 70 s; now the caption adds
+  // about half a second on an idle machine (the margin is for a loaded CI runner).
+  EXPECT_LT(seconds, normal_seconds + 2.0) << "normal build: " << normal_seconds << " s";
 }
 
 TEST(safety_cli, name_unknown_shows_invisible_characters_escaped) {
