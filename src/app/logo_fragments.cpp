@@ -77,10 +77,11 @@ LogoFormFile LogoFragments::store_scratch(const std::string& key, const std::str
     if (scratch_.empty()) {
       const std::string folder = scratch_parent();
       std::string pattern = scratch_pattern(folder, "", kFragmentsPrefix);
-      if (::mkdtemp(pattern.data()) == nullptr)
-        throw FatalError("cannot create a scratch folder in " + folder);
+      int none = -1;
+      const std::uint64_t ticket = create_tracked_scratch(pattern, ScratchKind::folder, none);
+      if (ticket == 0) throw FatalError("cannot create a scratch folder in " + folder);
+      scratch_tracked_ = TrackedScratch(ticket);
       scratch_ = pattern;
-      scratch_tracked_ = TrackedScratch(scratch_, ScratchKind::folder);
     }
     path = scratch_ + "/" + std::to_string(scratch_count_++);
   }

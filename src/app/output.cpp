@@ -27,11 +27,13 @@ class ScratchFile {
     const std::string folder = std::filesystem::path(beside).parent_path().string();
     remove_stale_scratch(folder.empty() ? "." : folder);
     std::string pattern = scratch_pattern(folder, "", kCairoScratchPrefix);
-    const int fd = mkstemp(pattern.data());
-    if (fd < 0) throw FatalError(fmt::format("cannot create a scratch file next to {}", beside));
+    int fd = -1;
+    const std::uint64_t ticket = create_tracked_scratch(pattern, ScratchKind::file, fd);
+    if (ticket == 0)
+      throw FatalError(fmt::format("cannot create a scratch file next to {}", beside));
+    tracked_ = TrackedScratch(ticket);
     close(fd);
     path_ = pattern;
-    tracked_ = TrackedScratch(path_, ScratchKind::file);
   }
   ~ScratchFile() {
     std::error_code ec;

@@ -29,15 +29,14 @@ AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
   // carries the process id, so a later run can remove it if this one is killed.
   const std::string pattern =
       scratch_pattern(folder.string(), "." + target_path.filename().string(), kAtomicTempMarker);
-  std::vector<char> name(pattern.begin(), pattern.end());
-  name.push_back('\0');
-  fd_ = ::mkstemp(name.data());
-  if (fd_ < 0) {
+  std::string name = pattern;
+  const std::uint64_t ticket = create_tracked_scratch(name, ScratchKind::file, fd_);
+  if (ticket == 0) {
     const int error_number = errno;
     throw FatalError("cannot write " + target_ + " (" + describe(error_number) + ")");
   }
-  temp_ = name.data();
-  tracked_ = TrackedScratch(temp_, ScratchKind::file);
+  temp_ = name;
+  tracked_ = TrackedScratch(ticket);
   // mkstemp creates 0600; a finished output keeps the mode of the file it replaces, else
   // gets the usual 0644 (further restricted by the folder's ACLs, if any).
   struct stat existing {};

@@ -57,6 +57,31 @@ std::uint64_t track_scratch(const std::string& path, ScratchKind kind) {
   return ticket;
 }
 
+std::uint64_t create_tracked_scratch(std::string& pattern, ScratchKind kind, int& fd) {
+  fd = -1;
+  Registry& r = registry();
+  const std::lock_guard<std::mutex> lock(r.mutex);  // the cleanup waits for this
+  if (kind == ScratchKind::file) {
+    fd = ::mkstemp(pattern.data());
+    if (fd < 0) return 0;
+  } else if (::mkdtemp(pattern.data()) == nullptr) {
+    return 0;
+  }
+  const std::uint64_t ticket = r.next++;
+  try {
+    r.paths.emplace(ticket, std::make_pair(pattern, kind));
+  } catch (...) {
+    if (fd >= 0) {
+      ::close(fd);
+      ::unlink(pattern.c_str());
+    } else {
+      ::rmdir(pattern.c_str());
+    }
+    throw;
+  }
+  return ticket;
+}
+
 void untrack_scratch(std::uint64_t ticket) {
   Registry& r = registry();
   const std::lock_guard<std::mutex> lock(r.mutex);
@@ -74,8 +99,10 @@ void remove_tracked_scratch() noexcept {
       ::unlink(entry.first.c_str());
     } else {
       try {
+        // Workers may still be adding files while this runs: try again until it is gone.
         std::error_code ec;
-        std::filesystem::remove_all(entry.first, ec);
+        for (int attempt = 0; attempt < 5 && std::filesystem::exists(entry.first, ec); ++attempt)
+          std::filesystem::remove_all(entry.first, ec);
       } catch (...) {
         ::rmdir(entry.first.c_str());  // the next run removes what is left
       }

@@ -15,11 +15,17 @@ enum class ScratchKind { file, folder };
 std::uint64_t track_scratch(const std::string& path, ScratchKind kind);
 void untrack_scratch(std::uint64_t ticket);
 
+// mkstemp (file) or mkdtemp (folder) on `pattern` (a scratch_pattern), registered in the same
+// step, so that an interruption can never fall between creating and registering. Returns
+// the ticket, 0 on failure (errno set); `fd` gets mkstemp's descriptor (-1 for folders).
+std::uint64_t create_tracked_scratch(std::string& pattern, ScratchKind kind, int& fd);
+
 // RAII form of the two above.
 class TrackedScratch {
  public:
   TrackedScratch() = default;
   TrackedScratch(const std::string& path, ScratchKind kind) : ticket_(track_scratch(path, kind)) {}
+  explicit TrackedScratch(std::uint64_t ticket) : ticket_(ticket) {}
   ~TrackedScratch() { release(); }
   TrackedScratch(const TrackedScratch&) = delete;
   TrackedScratch& operator=(const TrackedScratch&) = delete;
