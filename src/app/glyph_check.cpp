@@ -19,8 +19,7 @@ struct Text {
   std::string participant;
 };
 
-void report(Job& job, GlyphCoverage& coverage, const Text& t) {
-  const GlyphReport found = coverage.inspect(t.text, t.font);
+void report(Job& job, const Text& t, const GlyphReport& found) {
   for (const GlyphFinding& g : found.missing)
     job.diagnostics.warning(
         "caption-glyph-missing", job.model.file, t.pos,
@@ -32,7 +31,7 @@ void report(Job& job, GlyphCoverage& coverage, const Text& t) {
          fmt::format("{:x}", static_cast<unsigned>(g.code_point)) + "' family` lists them)"},
         t.participant);
   std::string chosen;
-  if (!check_font(t.font, chosen)) return;  // font-missing says it already
+  if (found.fallbacks.empty() || !check_font(t.font, chosen)) return;  // font-missing says so
   for (const GlyphFinding& g : found.fallbacks)
     job.diagnostics.warning(
         "caption-font-fallback", job.model.file, t.pos,
@@ -47,15 +46,19 @@ void report(Job& job, GlyphCoverage& coverage, const Text& t) {
 
 void check_glyphs(Job& job) {
   GlyphCoverage coverage;
+  std::vector<Text> captions;
+  std::vector<std::string> texts;
   for (const Participant& p : job.model.participants) {
     if (p.status == Status::excluded || p.caption.empty()) continue;  // not printed
-    report(job, coverage,
-           Text{fmt::format("{}: caption", visible_text(p.name)), p.caption,
-                job.layout.caption.font, p.caption_pos, p.name});
+    captions.push_back(Text{fmt::format("{}: caption", visible_text(p.name)), p.caption,
+                            job.layout.caption.font, p.caption_pos, p.name});
+    texts.push_back(p.caption);
   }
-  report(job, coverage,
-         Text{"title", heading_text(job.layout, job.model.title), job.layout.heading.font,
-              job.model.title_pos, ""});
+  const std::vector<GlyphReport> found = coverage.inspect_all(texts, job.layout.caption.font);
+  for (std::size_t i = 0; i < captions.size(); ++i) report(job, captions[i], found[i]);
+  const Text title{"title", heading_text(job.layout, job.model.title), job.layout.heading.font,
+                   job.model.title_pos, ""};
+  report(job, title, coverage.inspect(title.text, title.font));
 }
 
 }  // namespace logogrid

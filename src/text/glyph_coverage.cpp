@@ -5,6 +5,7 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <set>
 #include <stdexcept>
@@ -45,28 +46,43 @@ GlyphCoverage::~GlyphCoverage() {
 }
 
 GlyphReport GlyphCoverage::inspect(const std::string& text, const std::string& font) {
-  GlyphReport report;
-  if (text.empty() || !g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr))
-    return report;
+  return inspect_all({text}, font).front();
+}
+
+std::vector<GlyphReport> GlyphCoverage::inspect_all(const std::vector<std::string>& texts,
+                                                    const std::string& font) {
+  std::vector<GlyphReport> reports(texts.size());
   PangoFontDescription* description = pango_font_description_from_string(font.c_str());
   PangoFont* primary = pango_font_map_load_font(font_map_, context_, description);
-  report.requested = family_of(primary);
+  const std::string requested = family_of(primary);
   if (primary != nullptr) g_object_unref(primary);
+  for (GlyphReport& report : reports) report.requested = requested;
 
+  // Whether a font has a character does not depend on the caption it stands in: every
+  // distinct character is set once, in one probe layout (a layout per caption costs
+  // more than the setting itself with 10 000 captions). Texts that are not clean UTF-8
+  // or hold a NUL (reported as schema-type elsewhere) are skipped.
+  auto clean = [](const std::string& text) {
+    return text.find('\0') == std::string::npos &&
+           g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr);
+  };
+  std::set<gunichar> distinct;
+  for (const std::string& text : texts) {
+    if (!clean(text)) continue;
+    for (const char* p = text.data(); p < text.data() + text.size(); p = g_utf8_next_char(p))
+      if (!is_blank(g_utf8_get_char(p))) distinct.insert(g_utf8_get_char(p));
+  }
+  std::string probe;
+  for (const gunichar c : distinct) {
+    char utf8[8];
+    probe.append(utf8, static_cast<std::size_t>(g_unichar_to_utf8(c, utf8)));
+  }
+  // What each character comes out as: missing (""), or the family that sets it.
+  std::map<gunichar, std::string> verdict;
   PangoLayout* layout = pango_layout_new(context_);
   pango_layout_set_font_description(layout, description);
   pango_font_description_free(description);
-  pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
-
-  // Character position of every byte offset (one pass; looking each up from the start
-  // would make a long caption quadratic).
-  std::vector<std::size_t> character_at(text.size() + 1, 0);
-  for (std::size_t i = 0, character = 0; i <= text.size(); ++i) {
-    if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) ++character;
-    character_at[i] = character;
-  }
-  std::set<char32_t> seen_missing;
-  std::set<std::string> seen_fonts;
+  pango_layout_set_text(layout, probe.data(), static_cast<int>(probe.size()));
   PangoLayoutIter* iter = pango_layout_get_iter(layout);
   do {
     PangoLayoutRun* run = pango_layout_iter_get_run_readonly(iter);
@@ -74,25 +90,35 @@ GlyphReport GlyphCoverage::inspect(const std::string& text, const std::string& f
     const std::string family = family_of(run->item->analysis.font);
     for (int i = 0; i < run->glyphs->num_glyphs; ++i) {
       const auto byte = static_cast<std::size_t>(run->item->offset + run->glyphs->log_clusters[i]);
-      if (byte >= text.size()) continue;
-      const gunichar c = g_utf8_get_char(text.data() + byte);
-      if (is_blank(c)) continue;
-      const std::size_t character = character_at[byte];
-      if ((run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0) {
-        if (seen_missing.insert(c).second) report.missing.push_back({c, character, ""});
-      } else if (family != report.requested && seen_fonts.insert(family).second) {
-        report.fallbacks.push_back({c, character, family});
-      }
+      if (byte >= probe.size()) continue;
+      const gunichar c = g_utf8_get_char(probe.data() + byte);
+      const bool missing = (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0;
+      std::string& found = verdict.try_emplace(c, missing ? "" : family).first->second;
+      if (missing) found.clear();  // any cluster of it without a glyph
     }
   } while (pango_layout_iter_next_run(iter));
   pango_layout_iter_free(iter);
   g_object_unref(layout);
-  auto by_position = [](const GlyphFinding& a, const GlyphFinding& b) {
-    return a.character < b.character;
-  };
-  std::sort(report.missing.begin(), report.missing.end(), by_position);
-  std::sort(report.fallbacks.begin(), report.fallbacks.end(), by_position);
-  return report;
+
+  for (std::size_t k = 0; k < texts.size(); ++k) {
+    if (!clean(texts[k])) continue;
+    std::set<gunichar> seen_missing;
+    std::set<std::string> seen_fonts;
+    std::size_t character = 0;
+    const std::string& text = texts[k];
+    for (const char* p = text.data(); p < text.data() + text.size(); p = g_utf8_next_char(p)) {
+      ++character;
+      const gunichar c = g_utf8_get_char(p);
+      const auto found = verdict.find(c);
+      if (found == verdict.end()) continue;  // blank
+      if (found->second.empty()) {
+        if (seen_missing.insert(c).second) reports[k].missing.push_back({c, character, ""});
+      } else if (found->second != requested && seen_fonts.insert(found->second).second) {
+        reports[k].fallbacks.push_back({c, character, found->second});
+      }
+    }
+  }
+  return reports;
 }
 
 }  // namespace logogrid

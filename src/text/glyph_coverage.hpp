@@ -33,6 +33,9 @@ class GlyphCoverage {
 
   // `font` is a Pango font description ("DejaVu Sans 8").
   GlyphReport inspect(const std::string& text, const std::string& font);
+  // The same for many texts in one font, in one pass (one report per text).
+  std::vector<GlyphReport> inspect_all(const std::vector<std::string>& texts,
+                                       const std::string& font);
 
  private:
   PangoFontMap* font_map_ = nullptr;
