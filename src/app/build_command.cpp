@@ -10,9 +10,11 @@
 #include "app/commands.hpp"
 #include "app/logo_fragments.hpp"
 #include "app/output.hpp"
+#include "app/output_guard.hpp"
 #include "app/progress.hpp"
 #include "finish/atomic_file.hpp"
 #include "report/report.hpp"
+#include "safety/activity.hpp"
 #include "text/pango_text_measure.hpp"
 
 namespace logogrid {
@@ -30,9 +32,11 @@ int run_build(const BuildOptions& options) {
     fragments.make(logo, context);
     progress.logo_done();
   };
+  set_activity("checking the participants and their logos");
   Job job = prepare_job(job_options, measure);
   progress.clear();
   const std::string output = options.output.value_or(default_output(options.job.participants, ""));
+  guard_outputs(RunOutputs{output, options.report, options.png_dir}, run_inputs(job, std::nullopt));
   if (!job.diagnostics.has_errors() && job.count(Status::included) == 0)
     job.diagnostics.error("nothing-to-print", job.model.file, {1, 1},
                           "no entry qualifies, so there is nothing to print",
@@ -55,10 +59,13 @@ int run_build(const BuildOptions& options) {
   std::fill(text_only.logos.begin(), text_only.logos.end(), nullptr);
   const LogoForms forms = fragments.forms(job, paged);
   progress.pages(0, paged.plan.pages.size());
+  set_activity("writing the PDF");
   write_pdf(text_only, job.layout, output, forms);
   progress.pages(paged.plan.pages.size(), paged.plan.pages.size());
+  set_activity("writing the PNG previews");
   if (options.png_dir) render_png_previews(render, *options.png_dir, options.dpi);
   if (options.report) {
+    set_activity("writing the report");
     ensure_folder(*options.report);
     write_file_atomically(
         *options.report, json_report(job, &paged.plan, &paged.participant_of_entry).dump(2) + "\n");

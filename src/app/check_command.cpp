@@ -5,7 +5,9 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/output.hpp"
 #include "report/report.hpp"
+#include "safety/activity.hpp"
 #include "text/pango_text_measure.hpp"
 
 namespace logogrid {
@@ -23,7 +25,9 @@ std::string default_output(const std::string& participants, const std::string& s
 
 int run_check(const CheckOptions& options) {
   PangoTextMeasure measure;
+  set_activity("checking the participants and their logos");
   const Job job = prepare_job(options.job, measure);
+  set_activity("writing the report");
   switch (options.format) {
     case CheckFormat::text:
       write_text_diagnostics(std::cerr, job.diagnostics);
@@ -34,13 +38,13 @@ int run_check(const CheckOptions& options) {
           job.count(Status::invalid), job.diagnostics.errors(), job.diagnostics.warnings());
       break;
     case CheckFormat::json:
-      std::cout << json_report(job).dump(2) << '\n';
+      write_standard_output(json_report(job).dump(2) + "\n");
       break;
     case CheckFormat::junit:
-      std::cout << junit_report(job);
+      write_standard_output(junit_report(job));
       break;
     case CheckFormat::github:
-      std::cout << github_annotations(job.diagnostics);
+      write_standard_output(github_annotations(job.diagnostics));
       break;
   }
   return input_exit_code(job, options.strict);

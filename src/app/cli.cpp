@@ -2,9 +2,12 @@
 #include "app/cli.hpp"
 
 #include <glib.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <cstring>
+#include <exception>
 #include <iostream>
 #include <new>
 
@@ -12,6 +15,8 @@
 #include "app/version.hpp"
 #include "app/watch_command.hpp"
 #include "diag/fatal_error.hpp"
+#include "safety/activity.hpp"
+#include "safety/scratch_registry.hpp"
 
 namespace logogrid {
 namespace {
@@ -26,20 +31,56 @@ void add_job_options(CLI::App& command, JobOptions& job, bool with_layout) {
                        "layout file (default: campaign.layout, else the built-in A4 layout)");
 }
 
+// Ends the run from a library's fatal error (GLib aborts when an allocation or a thread
+// creation fails) or from std::terminate: scratch removed, a message, exit 2, never an
+// abort. Only async-signal-safe calls, since the process may be in any state.
+[[noreturn]] void end_run_fatally(const char* reason) {
+  remove_tracked_scratch();
+  const char* activity = current_activity();
+  for (const char* part : {"logogrid: error: out of memory while ", activity, " (", reason, ")\n"})
+    if (::write(STDERR_FILENO, part, std::strlen(part)) < 0) break;
+  ::_exit(kExitUsage);
+}
+
+void glib_fatal(const gchar* message) { end_run_fatally(message != nullptr ? message : "GLib"); }
+
 // GLib, Pango and librsvg log their own warnings and criticals (for hostile logos, say)
 // straight to stderr, between our diagnostics. Every problem they hit surfaces as a
 // diagnostic of ours, so their messages are dropped unless LOGOGRID_LIBRARY_LOG is set.
+// Their fatal errors (failed allocations) end the run with exit 2 instead of a trap.
 void quiet_library_logging() {
-  if (std::getenv("LOGOGRID_LIBRARY_LOG") != nullptr) return;
-  g_log_set_default_handler([](const gchar*, GLogLevelFlags, const gchar*, gpointer) {}, nullptr);
+  const bool show = std::getenv("LOGOGRID_LIBRARY_LOG") != nullptr;
+  g_log_set_default_handler(
+      [](const gchar* domain, GLogLevelFlags level, const gchar* message, gpointer show_all) {
+        if ((level & G_LOG_LEVEL_ERROR) != 0) glib_fatal(message);
+        if (show_all != nullptr) g_log_default_handler(domain, level, message, nullptr);
+      },
+      show ? reinterpret_cast<gpointer>(1) : nullptr);
   g_log_set_writer_func(
-      [](GLogLevelFlags, const GLogField*, gsize, gpointer) { return G_LOG_WRITER_HANDLED; },
-      nullptr, nullptr);
+      [](GLogLevelFlags level, const GLogField* fields, gsize count, gpointer show_all) {
+        if ((level & G_LOG_LEVEL_ERROR) != 0) {
+          for (gsize i = 0; i < count; ++i)
+            if (std::strcmp(fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
+              glib_fatal(static_cast<const gchar*>(fields[i].value));
+          glib_fatal(nullptr);
+        }
+        if (show_all != nullptr) return g_log_writer_default(level, fields, count, nullptr);
+        return G_LOG_WRITER_HANDLED;
+      },
+      show ? reinterpret_cast<gpointer>(1) : nullptr, nullptr);
+  std::set_terminate([] {
+    const char* reason = "unexpected failure";
+    try {
+      if (const auto current = std::current_exception()) std::rethrow_exception(current);
+    } catch (const std::bad_alloc&) {
+      reason = "std::bad_alloc";
+    } catch (...) {
+    }
+    end_run_fatally(reason);
+  });
 }
 
-}  // namespace
-
-int run_cli(int argc, char** argv) {
+int run_commands(int argc, char** argv) {
   quiet_library_logging();
   CLI::App app{"logogrid: print-ready PDF pages of the Mitmacherkommunen logo grid"};
   app.name("logogrid");
@@ -92,23 +133,35 @@ int run_cli(int argc, char** argv) {
     return code == 0 ? 0 : kExitUsage;
   }
 
+  if (*check_cmd) {
+    check.format = format == "json"     ? CheckFormat::json
+                   : format == "junit"  ? CheckFormat::junit
+                   : format == "github" ? CheckFormat::github
+                                        : CheckFormat::text;
+    return run_check(check);
+  }
+  if (*build_cmd) return run_build(build);
+  if (*watch_cmd) return run_watch(watch);
+  return run_proof(proof);
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
   try {
-    if (*check_cmd) {
-      check.format = format == "json"     ? CheckFormat::json
-                     : format == "junit"  ? CheckFormat::junit
-                     : format == "github" ? CheckFormat::github
-                                          : CheckFormat::text;
-      return run_check(check);
-    }
-    if (*build_cmd) return run_build(build);
-    if (*watch_cmd) return run_watch(watch);
-    return run_proof(proof);
+    return run_commands(argc, argv);
   } catch (const FatalError& e) {
     std::cerr << "logogrid: error: " << e.what() << '\n';
     return kExitUsage;
   } catch (const std::bad_alloc&) {
-    std::cerr << "logogrid: error: out of memory (fewer threads with -j, or smaller logos, "
-                 "need less)\n";
+    std::cerr << "logogrid: error: out of memory while " << current_activity() << '\n';
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    // Whatever else ends the run early is still an exit code, never an abort.
+    std::cerr << "logogrid: error: " << e.what() << " (while " << current_activity() << ")\n";
+    return kExitUsage;
+  } catch (...) {
+    std::cerr << "logogrid: error: unexpected failure while " << current_activity() << '\n';
     return kExitUsage;
   }
 }

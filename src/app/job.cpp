@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "app/glyph_check.hpp"
 #include "app/installed_files.hpp"
 #include "app/parallel_for.hpp"
 #include "plan/plan.hpp"
@@ -248,6 +249,7 @@ Job prepare_job(const JobOptions& options, TextMeasure& measure) {
   register_layout_fonts(job);
   const bool layout_ok = job.diagnostics.errors() == errors_before_layout;
   check_fonts(job);
+  check_glyphs(job);
   std::optional<Size> area;
   if (layout_ok) area = included_logo_area(job, measure);
   resolve_logos(job, options, area);

@@ -10,10 +10,12 @@
 #include <sstream>
 
 #include "app/version.hpp"
+#include "cache/sha256.hpp"
 #include "diag/fatal_error.hpp"
 #include "render/logo_fragment.hpp"
 #include "render/render.hpp"
 #include "resolve/svg_document.hpp"
+#include "safety/scratch_registry.hpp"
 #include "text/layout_fonts.hpp"
 
 namespace logogrid {
@@ -43,10 +45,16 @@ bool parse_facts(const std::string& text, Logo& logo) {
   return true;
 }
 
+std::string scratch_parent() {
+  const char* tmp = std::getenv("TMPDIR");
+  return tmp != nullptr && *tmp == '/' ? tmp : "/tmp";
+}
+
 }  // namespace
 
 LogoFragments::LogoFragments(FragmentCache cache, bool keep_logo_data)
     : cache_(std::move(cache)), keep_logo_data_(keep_logo_data) {
+  remove_stale_scratch(scratch_parent());            // scratch folders of killed runs
   if (!cache_.enabled() || keep_logo_data_) return;  // previews need the decoded logos
   facts_.recall = [this](Logo& logo) {
     const auto text = cache_.load(facts_key(logo));
@@ -68,12 +76,12 @@ LogoFormFile LogoFragments::store_scratch(const std::string& key, const std::str
   {
     const std::lock_guard<std::mutex> lock(scratch_mutex_);
     if (scratch_.empty()) {
-      const char* tmp = std::getenv("TMPDIR");
-      std::string pattern =
-          std::string(tmp != nullptr && *tmp == '/' ? tmp : "/tmp") + "/logogrid-fragments-XXXXXX";
-      if (::mkdtemp(pattern.data()) == nullptr)
-        throw FatalError("cannot create a scratch folder in " +
-                         pattern.substr(0, pattern.rfind('/')));
+      const std::string folder = scratch_parent();
+      std::string pattern = scratch_pattern(folder, "", kFragmentsPrefix);
+      int none = -1;
+      const std::uint64_t ticket = create_tracked_scratch(pattern, ScratchKind::folder, none);
+      if (ticket == 0) throw FatalError("cannot create a scratch folder in " + folder);
+      scratch_tracked_ = TrackedScratch(ticket);
       scratch_ = pattern;
     }
     path = scratch_ + "/" + std::to_string(scratch_count_++);
@@ -82,7 +90,7 @@ LogoFormFile LogoFragments::store_scratch(const std::string& key, const std::str
   out.write(package.data(), static_cast<std::streamsize>(package.size()));
   out.close();
   if (!out) throw FatalError("cannot write " + path);
-  return LogoFormFile{path, 0, package.size(), key};
+  return LogoFormFile{path, 0, package.size(), key, sha256_hex(package.data(), package.size())};
 }
 
 std::string LogoFragments::fragment_key(const Logo& logo, const Layout& layout,
@@ -123,7 +131,7 @@ std::string LogoFragments::fragment(Logo& logo, const Layout& layout, const Rect
   std::optional<FragmentCache::Location> found = cache_.locate(key);
   LogoFormFile file;
   if (found) {
-    file = LogoFormFile{found->path, found->offset, found->length, key};
+    file = LogoFormFile{found->path, found->offset, found->length, key, found->checksum};
   } else {
     if (logo.format == LogoFormat::svg && !logo.svg) {
       // Facts came from the cache but the fragment did not: parse now (still once).
@@ -136,7 +144,7 @@ std::string LogoFragments::fragment(Logo& logo, const Layout& layout, const Rect
     const std::string package =
         package_logo_form(render_logo_fragment(logo, placed.w, placed.h), print_colour(layout.pdf));
     found = cache_.store(key, package);
-    file = found ? LogoFormFile{found->path, found->offset, found->length, key}
+    file = found ? LogoFormFile{found->path, found->offset, found->length, key, found->checksum}
                  : store_scratch(key, package);
   }
   const std::lock_guard<std::mutex> lock(mutex_);

@@ -15,6 +15,7 @@
 #include "app/job.hpp"
 #include "cache/fragment_cache.hpp"
 #include "finish/logo_forms.hpp"
+#include "safety/scratch_registry.hpp"
 
 namespace logogrid {
 
@@ -54,6 +55,7 @@ class LogoFragments {
   std::mutex scratch_mutex_;
   std::string scratch_;  // folder, "" until needed
   unsigned scratch_count_ = 0;
+  TrackedScratch scratch_tracked_;  // removed on SIGINT/SIGTERM/SIGHUP
 };
 
 }  // namespace logogrid

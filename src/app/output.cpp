@@ -4,13 +4,18 @@
 #include "app/output.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <iostream>
 
 #include "app/version.hpp"
 #include "diag/fatal_error.hpp"
 #include "finish/finish.hpp"
+#include "safety/scratch_registry.hpp"
 
 namespace logogrid {
 namespace {
@@ -19,12 +24,14 @@ namespace {
 class ScratchFile {
  public:
   explicit ScratchFile(const std::string& beside) {
-    const auto folder = std::filesystem::path(beside).parent_path();
-    std::string pattern =
-        ((folder.empty() ? std::filesystem::path(".") : folder) / ".logogrid-cairo-XXXXXX")
-            .string();
-    const int fd = mkstemp(pattern.data());
-    if (fd < 0) throw FatalError(fmt::format("cannot create a scratch file next to {}", beside));
+    const std::string folder = std::filesystem::path(beside).parent_path().string();
+    remove_stale_scratch(folder.empty() ? "." : folder);
+    std::string pattern = scratch_pattern(folder, "", kCairoScratchPrefix);
+    int fd = -1;
+    const std::uint64_t ticket = create_tracked_scratch(pattern, ScratchKind::file, fd);
+    if (ticket == 0)
+      throw FatalError(fmt::format("cannot create a scratch file next to {}", beside));
+    tracked_ = TrackedScratch(ticket);
     close(fd);
     path_ = pattern;
   }
@@ -38,9 +45,33 @@ class ScratchFile {
 
  private:
   std::string path_;
+  TrackedScratch tracked_;
 };
 
 }  // namespace
+
+void write_standard_output(const std::string& bytes) {
+  std::cout.flush();
+  auto failed = [](int error_number) {
+    throw FatalError(fmt::format("cannot write the report to standard output ({})",
+                                 std::strerror(error_number)));
+  };
+  const char* next = bytes.data();
+  std::size_t left = bytes.size();
+  while (left > 0) {
+    const ssize_t written = ::write(STDOUT_FILENO, next, left);
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      failed(errno);
+    }
+    next += written;
+    left -= static_cast<std::size_t>(written);
+  }
+  struct stat st {};
+  if (::fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode) && ::fsync(STDOUT_FILENO) != 0 &&
+      errno != EINVAL && errno != EROFS)
+    failed(errno);
+}
 
 void ensure_folder(const std::string& file) {
   const auto folder = std::filesystem::path(file).parent_path();

@@ -21,6 +21,11 @@ void write_pdf(const RenderJob& render, const Layout& layout, const std::string&
 void write_pdf(const RenderJob& render, const Layout& layout, const std::string& output,
                const LogoForms& forms);
 
+// Writes a machine-readable report to standard output and makes sure it arrived: every byte
+// written, and on a file, synced (a full disk may only say so then). Throws FatalError with
+// the reason when not (a full disk, /dev/full, a closed pipe).
+void write_standard_output(const std::string& bytes);
+
 // Creates the folder `file` will be written to. Throws FatalError when it cannot.
 void ensure_folder(const std::string& file);
 

@@ -12,11 +12,13 @@
 #include "app/commands.hpp"
 #include "app/logo_fragments.hpp"
 #include "app/output.hpp"
+#include "app/output_guard.hpp"
 #include "diag/fatal_error.hpp"
 #include "proof/appendix.hpp"
 #include "proof/overlay.hpp"
 #include "proof/review.hpp"
 #include "report/report.hpp"
+#include "safety/activity.hpp"
 #include "text/pango_text_measure.hpp"
 
 namespace logogrid {
@@ -39,6 +41,13 @@ std::optional<std::vector<EntryChange>> compare_with_previous(const std::string&
       problem = fmt::format("{} is not valid YAML; nothing to compare with", previous);
       return std::nullopt;
     }
+    if (!file.has_participant_list) {
+      problem = fmt::format(
+          "{} is not a participants file (it has no `participants:` list); nothing to compare "
+          "with",
+          previous);
+      return std::nullopt;
+    }
     const Model model = validate_participants(file, ignored);
     std::vector<std::optional<Logo>> logos(model.participants.size());
     for (const auto& p : model.participants) {
@@ -57,9 +66,12 @@ std::optional<std::vector<EntryChange>> compare_with_previous(const std::string&
 
 int run_proof(const ProofOptions& options) {
   PangoTextMeasure measure;
+  set_activity("checking the participants and their logos");
   Job job = prepare_job(options.job, measure);  // FatalError (exit 2) only for unreadable files
   const std::string output =
       options.output.value_or(default_output(options.job.participants, "-proof"));
+  guard_outputs(RunOutputs{output, std::nullopt, options.png_dir},
+                run_inputs(job, options.previous));
 
   std::vector<std::string> notices;
   const bool layout_broken =
@@ -78,10 +90,12 @@ int run_proof(const ProofOptions& options) {
   std::optional<std::vector<EntryChange>> changes;
   std::string previous_problem;
   if (options.previous) {
+    set_activity("comparing with the previous participants file");
     changes = compare_with_previous(*options.previous, job, previous_problem);
     if (!changes) notices.push_back("Kein Vergleich mit dem vorherigen Stand: " + previous_problem);
   }
 
+  set_activity("planning the pages");
   const PagedJob paged = plan_job(job, measure, is_printed_in_proof);
   job.diagnostics.sort();
   write_text_diagnostics(std::cerr, job.diagnostics);
@@ -104,12 +118,14 @@ int run_proof(const ProofOptions& options) {
   };
   render.appendix_pages = appendix_painters(appendix, review, frame, planned, total);
 
+  set_activity("writing the PDF");
   // Logos come as the same Form XObjects a build places, so they print alike.
   LogoFragments fragments(FragmentCache(""), true);
   const LogoForms forms = fragments.proof_forms(job, paged);
   RenderJob text_only = render;
   std::fill(text_only.logos.begin(), text_only.logos.end(), nullptr);
   write_pdf(text_only, job.layout, output, forms);
+  set_activity("writing the PNG previews");
   if (options.png_dir) render_png_previews(render, *options.png_dir, options.dpi);
   std::cout << fmt::format(
       "proof: {} page{} ({} with logos, {} appendix), {} included, {} excluded, {} invalid, "

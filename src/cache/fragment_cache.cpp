@@ -3,19 +3,20 @@
 #include "cache/fragment_cache.hpp"
 
 #include <fcntl.h>
-#include <glib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <sstream>
-#include <thread>
+#include <vector>
 
 #include "app/version.hpp"
 #include "cache/sha256.hpp"
+#include "safety/scratch_registry.hpp"
 
 namespace logogrid {
 namespace {
@@ -27,9 +28,9 @@ std::string sha256(const std::string& bytes) { return sha256_hex(bytes.data(), b
 // Payload checksum (damage detection, not security: keys are SHA-256).
 std::string checksum(const char* data, std::size_t size) { return sha256_hex(data, size); }
 
-std::string header(const std::string& key, const std::string& payload) {
+std::string header(const std::string& key, const std::string& payload, const std::string& sum) {
   return std::string(kMagic) + "\n" + key + "\n" + kVersion + "\n" +
-         std::to_string(payload.size()) + "\n" + checksum(payload.data(), payload.size()) + "\n";
+         std::to_string(payload.size()) + "\n" + sum + "\n";
 }
 
 }  // namespace
@@ -56,50 +57,101 @@ std::string FragmentCache::path_of(const std::string& key) const {
 
 namespace {
 
-// Reads and checks the entry of `key` at `path`; the payload starts at the returned offset.
-std::optional<std::size_t> read_valid(const std::string& path, const std::string& key,
-                                      std::string& entry) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  entry.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+constexpr std::size_t kMaxHeaderBytes = 5 * 129;
+// Far above any fragment (a logo file is at most 20 MiB); an entry claiming more is damaged.
+constexpr std::uint64_t kMaxEntryBytes = 1ULL << 30;
+// load() keeps the payload in memory: only small entries (facts) are read that way.
+constexpr std::uint64_t kMaxLoadedPayload = 1ULL << 20;
+
+struct Descriptor {
+  int fd = -1;
+  ~Descriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+bool read_fully(int fd, char* data, std::size_t size) {
+  while (size > 0) {
+    const ssize_t got = ::read(fd, data, size);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    data += got;
+    size -= static_cast<std::size_t>(got);
+  }
+  return true;
+}
+
+struct Verified {
+  std::uint64_t offset = 0;
+  std::uint64_t length = 0;
+  std::string checksum;
+};
+
+// Checks the entry of `key` at `path` (header, size, checksum), streaming the payload through
+// SHA-256; `payload`, when given, receives it (small entries only). Anything unexpected —
+// not a regular file, a link, a FIFO, too large, truncated, damaged, foreign — is a miss,
+// and what stands at the path is removed (a folder only when empty) so it is rebuilt.
+std::optional<Verified> read_valid(const std::string& path, const std::string& key,
+                                   std::string* payload) {
+  Descriptor file;
+  file.fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (file.fd < 0 && errno == ENOENT) return std::nullopt;
+  auto miss = [&]() -> std::optional<Verified> {
+    std::error_code ec;
+    std::filesystem::remove(path, ec);  // rebuilt and stored again by the caller
+    return std::nullopt;
+  };
+  if (file.fd < 0) return miss();
+  struct stat st {};
+  if (::fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+      static_cast<std::uint64_t>(st.st_size) > kMaxEntryBytes)
+    return miss();
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  std::string head(static_cast<std::size_t>(std::min<std::uint64_t>(size, kMaxHeaderBytes)), '\0');
+  if (!read_fully(file.fd, head.data(), head.size())) return miss();
   // Parse the five header lines; any deviation means the entry is not ours or damaged.
   std::size_t at = 0;
   std::string lines[5];
   for (std::string& line : lines) {
-    const std::size_t end = entry.find('\n', at);
-    if (end == std::string::npos || end - at > 128) {
-      at = std::string::npos;
-      break;
-    }
-    line = entry.substr(at, end - at);
+    const std::size_t end = head.find('\n', at);
+    if (end == std::string::npos || end - at > 128) return miss();
+    line = head.substr(at, end - at);
     at = end + 1;
   }
-  const bool valid = at != std::string::npos && lines[0] == kMagic && lines[1] == key &&
-                     lines[2] == kVersion && lines[3] == std::to_string(entry.size() - at) &&
-                     checksum(entry.data() + at, entry.size() - at) == lines[4];
-  if (valid) return at;
-  std::error_code ec;
-  std::filesystem::remove(path, ec);  // rebuilt and stored again by the caller
-  return std::nullopt;
+  const std::uint64_t length = size - at;
+  if (lines[0] != kMagic || lines[1] != key || lines[2] != kVersion ||
+      lines[3] != std::to_string(length) || (payload && length > kMaxLoadedPayload))
+    return miss();
+  Sha256 sha;
+  sha.update(head.data() + at, head.size() - at);
+  if (payload) payload->assign(head, at);
+  std::vector<char> buffer(1 << 16);
+  for (std::uint64_t left = size - head.size(); left > 0;) {
+    const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(left, buffer.size()));
+    if (!read_fully(file.fd, buffer.data(), want)) return miss();
+    sha.update(buffer.data(), want);
+    if (payload) payload->append(buffer.data(), want);
+    left -= want;
+  }
+  if (sha.hex() != lines[4]) return miss();
+  return Verified{at, length, lines[4]};
 }
 
 }  // namespace
 
 std::optional<std::string> FragmentCache::load(const std::string& key) const {
   if (!enabled() || key.size() < 3) return std::nullopt;
-  std::string entry;
-  const auto at = read_valid(path_of(key), key, entry);
-  if (!at) return std::nullopt;
-  return entry.substr(*at);
+  std::string payload;
+  if (!read_valid(path_of(key), key, &payload)) return std::nullopt;
+  return payload;
 }
 
 std::optional<FragmentCache::Location> FragmentCache::locate(const std::string& key) const {
   if (!enabled() || key.size() < 3) return std::nullopt;
-  std::string entry;
   const std::string path = path_of(key);
-  const auto at = read_valid(path, key, entry);
-  if (!at) return std::nullopt;
-  return Location{path, *at, entry.size() - *at};
+  const auto verified = read_valid(path, key, nullptr);
+  if (!verified) return std::nullopt;
+  return Location{path, verified->offset, verified->length, verified->checksum};
 }
 
 std::optional<FragmentCache::Location> FragmentCache::store(const std::string& key,
@@ -113,16 +165,26 @@ std::optional<FragmentCache::Location> FragmentCache::store(const std::string& k
   std::ostringstream temp_name;
   temp_name << path << ".tmp-" << ::getpid() << "-" << counter++;
   const std::string temp = temp_name.str();
-  const std::string head = header(key, payload);
+  const std::string sum = checksum(payload.data(), payload.size());
+  const std::string head = header(key, payload, sum);
+  const TrackedScratch tracked(temp, ScratchKind::file);
   {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return std::nullopt;
-    out << head << payload;
-    out.flush();
-    if (!out) {
-      out.close();
-      std::filesystem::remove(temp, ec);
-      return std::nullopt;
+    // Exclusive and not through a link: whatever already stands at the name is not ours.
+    Descriptor out;
+    out.fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (out.fd < 0) return std::nullopt;
+    const std::string bytes = head + payload;
+    const char* next = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+      const ssize_t written = ::write(out.fd, next, left);
+      if (written < 0 && errno == EINTR) continue;
+      if (written <= 0) {
+        ::unlink(temp.c_str());
+        return std::nullopt;
+      }
+      next += written;
+      left -= static_cast<std::size_t>(written);
     }
   }
   std::filesystem::rename(temp, path, ec);
@@ -130,7 +192,7 @@ std::optional<FragmentCache::Location> FragmentCache::store(const std::string& k
     std::filesystem::remove(temp, ec);
     return std::nullopt;
   }
-  return Location{path, head.size(), payload.size()};
+  return Location{path, head.size(), payload.size(), sum};
 }
 
 }  // namespace logogrid

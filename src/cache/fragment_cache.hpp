@@ -3,8 +3,11 @@
 // render settings and the logogrid version. An entry is only trusted after its header
 // (magic, format version, key, length) and its SHA-256 checksum match; anything else —
 // truncated, damaged, foreign, from another version — is treated as missing, removed and
-// rebuilt. Writes go to a temporary file renamed into place, so readers never see half an
-// entry; failures to write are ignored (the cache only ever saves time).
+// rebuilt. An entry is opened without following links and without blocking, and read only
+// when it is a regular file of a plausible size: a folder, FIFO, device or link planted in
+// the cache is a miss, never a hang or a crash. Writes go to a temporary file renamed into
+// place, so readers never see half an entry; failures to write are ignored (the cache only
+// ever saves time).
 #pragma once
 
 #include <cstdint>
@@ -23,6 +26,7 @@ class FragmentCache {
     std::string path;
     std::uint64_t offset = 0;
     std::uint64_t length = 0;
+    std::string checksum;  // SHA-256 (hex) of the payload as verified: copies check it again
   };
 
   bool enabled() const { return !folder_.empty(); }

@@ -1,17 +1,19 @@
+// SHA-256 through nettle.
 #include "cache/sha256.hpp"
-
-#include <nettle/sha2.h>
 
 #include <cstdint>
 
 namespace logogrid {
 
-std::string sha256_hex(const void* data, std::size_t size) {
-  sha256_ctx context;
-  sha256_init(&context);
-  sha256_update(&context, size, static_cast<const std::uint8_t*>(data));
+Sha256::Sha256() { sha256_init(&context_); }
+
+void Sha256::update(const void* data, std::size_t size) {
+  sha256_update(&context_, size, static_cast<const std::uint8_t*>(data));
+}
+
+std::string Sha256::hex() {
   std::uint8_t digest[SHA256_DIGEST_SIZE];
-  sha256_digest(&context, SHA256_DIGEST_SIZE, digest);
+  sha256_digest(&context_, SHA256_DIGEST_SIZE, digest);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex(2 * SHA256_DIGEST_SIZE, '0');
   for (std::size_t i = 0; i < SHA256_DIGEST_SIZE; ++i) {
@@ -19,6 +21,12 @@ std::string sha256_hex(const void* data, std::size_t size) {
     hex[2 * i + 1] = kHex[digest[i] & 0x0f];
   }
   return hex;
+}
+
+std::string sha256_hex(const void* data, std::size_t size) {
+  Sha256 sha;
+  sha.update(data, size);
+  return sha.hex();
 }
 
 }  // namespace logogrid

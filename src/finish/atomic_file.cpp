@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "diag/fatal_error.hpp"
+#include "safety/scratch_registry.hpp"
 
 namespace logogrid {
 
@@ -23,16 +24,19 @@ std::string describe(int error_number) { return std::strerror(error_number); }
 AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
   const std::filesystem::path target_path(target_);
   const std::filesystem::path folder = target_path.parent_path();
-  // Hidden, unique name in the same folder, so rename() never crosses file systems.
-  std::string pattern = (folder / ("." + target_path.filename().string() + ".tmp-XXXXXX")).string();
-  std::vector<char> name(pattern.begin(), pattern.end());
-  name.push_back('\0');
-  fd_ = ::mkstemp(name.data());
-  if (fd_ < 0) {
+  remove_stale_scratch(folder.empty() ? "." : folder.string());  // temporaries of killed runs
+  // Hidden, unique name in the same folder, so rename() never crosses file systems; it
+  // carries the process id, so a later run can remove it if this one is killed.
+  const std::string pattern =
+      scratch_pattern(folder.string(), "." + target_path.filename().string(), kAtomicTempMarker);
+  std::string name = pattern;
+  const std::uint64_t ticket = create_tracked_scratch(name, ScratchKind::file, fd_);
+  if (ticket == 0) {
     const int error_number = errno;
     throw FatalError("cannot write " + target_ + " (" + describe(error_number) + ")");
   }
-  temp_ = name.data();
+  temp_ = name;
+  tracked_ = TrackedScratch(ticket);
   // mkstemp creates 0600; a finished output keeps the mode of the file it replaces, else
   // gets the usual 0644 (further restricted by the folder's ACLs, if any).
   struct stat existing {};
@@ -53,6 +57,7 @@ void AtomicFile::discard() noexcept {
     ::unlink(temp_.c_str());
     temp_.clear();
   }
+  tracked_.release();
 }
 
 void AtomicFile::fail(const std::string& what, int error_number) {
@@ -82,8 +87,16 @@ void AtomicFile::commit() {
   const int fd = fd_;
   fd_ = -1;
   if (::close(fd) != 0) fail("close failed", errno);
+  // rename() would replace whatever the name holds: a device node, a FIFO, a symlink. Only a
+  // regular file (or nothing) is ever replaced.
+  struct stat existing {};
+  if (::lstat(target_.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+    discard();
+    throw FatalError("cannot write " + target_ + " (it exists and is not a regular file)");
+  }
   if (::rename(temp_.c_str(), target_.c_str()) != 0) fail("rename failed", errno);
   temp_.clear();
+  tracked_.release();
   // Make the rename itself durable; a folder that cannot be opened or synced (some network
   // file systems) does not make the already-complete file wrong, so this is best effort.
   std::string folder = std::filesystem::path(target_).parent_path().string();

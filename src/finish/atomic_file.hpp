@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "safety/scratch_registry.hpp"
+
 namespace logogrid {
 
 class AtomicFile {
@@ -34,6 +36,7 @@ class AtomicFile {
   std::string target_;
   std::string temp_;
   int fd_ = -1;
+  TrackedScratch tracked_;  // removed on SIGINT/SIGTERM/SIGHUP while it exists
 };
 
 // Writes `bytes` to `target` atomically. Throws FatalError on failure.

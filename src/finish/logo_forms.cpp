@@ -22,6 +22,7 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <sstream>
 
+#include "cache/sha256.hpp"
 #include "diag/fatal_error.hpp"
 
 namespace logogrid {
@@ -232,8 +233,9 @@ std::string read_range(std::FILE* file, const std::string& path, std::uint64_t o
   throw FatalError("logo fragment " + file.path + " is damaged");
 }
 
-// The package's first line and its text part.
-std::string read_text(std::FILE* in, const LogoFormFile& file, std::uint64_t& data_at) {
+// The package's first line and its text part (both fed to `sha`).
+std::string read_text(std::FILE* in, const LogoFormFile& file, std::uint64_t& data_at,
+                      Sha256& sha) {
   const std::string first =
       read_range(in, file.path, file.offset,
                  static_cast<std::size_t>(std::min<std::uint64_t>(32, file.length)));
@@ -246,7 +248,10 @@ std::string read_text(std::FILE* in, const LogoFormFile& file, std::uint64_t& da
   if (!head || magic != kMagic || eol + 1 + text_length > file.length) damaged(file);
   const std::uint64_t text_at = file.offset + eol + 1;
   data_at = text_at + text_length;
-  return read_range(in, file.path, text_at, text_length);
+  sha.update(first.data(), eol + 1);
+  std::string text = read_range(in, file.path, text_at, text_length);
+  sha.update(text.data(), text.size());
+  return text;
 }
 
 PackageHead read_head(const LogoFormFile& file) {
@@ -273,7 +278,10 @@ void write_package(PdfOut& out, const LogoFormFile& file, int form_number, int& 
                    int shared_rgb_number, SetOffset&& set_offset) {
   OpenFile in(file.path);
   std::uint64_t data_at = 0;
-  const std::string text = read_text(in.file, file, data_at);
+  // The package was verified when it was found (a cache entry's checksum); the bytes copied
+  // are checked again as they go, so a file changed since then never reaches the output.
+  Sha256 sha;
+  const std::string text = read_text(in.file, file, data_at, sha);
   std::size_t at = text.find('\n');
   std::size_t count = 0;
   {
@@ -355,6 +363,7 @@ void write_package(PdfOut& out, const LogoFormFile& file, int form_number, int& 
         const std::size_t want =
             left < buffer.size() ? static_cast<std::size_t>(left) : buffer.size();
         if (std::fread(buffer.data(), 1, want, in.file) != want) damaged(file);
+        sha.update(buffer.data(), want);
         out.write(buffer.data(), want);
         left -= want;
       }
@@ -366,6 +375,16 @@ void write_package(PdfOut& out, const LogoFormFile& file, int form_number, int& 
     }
     data_at += entry.data_length;
   }
+  if (file.checksum.empty()) return;
+  const std::uint64_t end = file.offset + file.length;
+  if (data_at > end) damaged(file);
+  const std::string rest =
+      read_range(in.file, file.path, data_at, static_cast<std::size_t>(end - data_at));
+  sha.update(rest.data(), rest.size());
+  if (sha.hex() != file.checksum)
+    throw FatalError("logo fragment " + file.path +
+                     " changed while this build read it (another program wrote to it); run "
+                     "the build again");
 }
 
 }  // namespace

@@ -38,6 +38,9 @@ struct LogoFormFile {
   std::uint64_t offset = 0;
   std::uint64_t length = 0;
   std::string key;  // content-derived identity (feeds the document ID)
+  // SHA-256 (hex) of the package bytes as verified; the copy into the output is checked
+  // against it ("" = not checked).
+  std::string checksum;
 };
 
 struct LogoForms {

@@ -49,6 +49,9 @@ struct ParticipantsFile {
   RawCampaign campaign;
   std::vector<RawParticipant> participants;
   bool syntax_error = false;  // yaml-syntax: the whole file was rejected
+  // A `participants:` key holding a list (or nothing yet): without it, the file is not a
+  // participants file at all (a layout, an SVG passed by mistake).
+  bool has_participant_list = false;
 };
 
 // Reads and shape-checks a participants file. Throws FatalError when it cannot be read.

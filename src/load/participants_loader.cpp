@@ -114,11 +114,15 @@ ParticipantsFile load_participants(const std::string& path, Diagnostics& diagnos
     schema.missing(root.pos, "participants", "the participants file");
     return file;
   }
-  if (list->is_null()) return file;  // `participants:` with nothing yet
+  if (list->is_null()) {
+    file.has_participant_list = true;  // `participants:` with nothing yet
+    return file;
+  }
   if (!list->is_sequence()) {
     schema.type_error(*list, "`participants`", "a list of entries (- name: …)");
     return file;
   }
+  file.has_participant_list = true;
   for (const auto& item : list->items) file.participants.push_back(read_entry(item, schema));
   return file;
 }

@@ -1,5 +1,6 @@
-// Caption setting for one cell: wrap to the layout's line limit, shrink in 0.5 pt steps down
-// to 6 pt when needed, and as a last resort truncate with an ellipsis. Used by the planner.
+// Caption setting for one cell: wrap to the layout's line limit (after a name's own hyphen
+// first), shrink in 0.5 pt steps down to 6 pt when needed, then break inside a word, and as
+// a last resort truncate with an ellipsis. Used by the planner.
 #pragma once
 
 #include <string>
@@ -20,9 +21,10 @@ struct CaptionRule {
 struct SetCaption {
   std::vector<std::string> lines;
   double size = 0;
-  LineMetrics metrics;     // at `size`
-  bool shrunk = false;     // set smaller than the layout's size
-  bool truncated = false;  // did not fit even at the minimum size: lines cut, ellipsis added
+  LineMetrics metrics;          // at `size`
+  bool shrunk = false;          // set smaller than the layout's size
+  bool broken_in_word = false;  // fitted only by breaking inside a word (at the minimum size)
+  bool truncated = false;       // did not fit even at the minimum size: lines cut, ellipsis added
 };
 
 // Sets `text` into `width` following `rule`.

@@ -75,7 +75,7 @@ void dress(const Layout& layout, const GridGeometry& g, const std::vector<PlanEn
       p.caption.first_baseline = box_top + g.caption.metrics.ascent;
       p.caption.box = {p.cell.x, box_top, p.cell.w, g.caption_h};
       p.caption.align = TextBlock::Align::center;
-      p.caption_overflow = set.shrunk || set.truncated;
+      p.caption_overflow = set.shrunk || set.broken_in_word || set.truncated;
       if (p.caption_overflow && overflows != nullptr) overflows->push_back({p.entry, set.size});
     }
   }

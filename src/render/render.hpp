@@ -63,8 +63,13 @@ void render_pdf(const RenderJob& job, const std::string& out_path);
 // Writes dir/page-001.png, … for the same pages at `dpi`, drawn by the same code on a
 // white background. Previews show the trim area only: what the reader will hold after
 // cutting (bleed and marks are the print shop's, and proof overlays show them in the PDF).
-// Creates `dir` if needed. Returns the paths written.
+// Creates `dir` if needed. The folder then holds a fresh set: each page is written
+// atomically, and afterwards every other page-NNN.png in it (left by a longer document) is
+// removed. Returns the paths written.
 std::vector<std::string> render_png_previews(const RenderJob& job, const std::string& dir,
                                              double dpi);
+
+// The names previews are written under (and the only ones removed): "page-" digits ".png".
+bool is_preview_page_name(const std::string& name);
 
 }  // namespace logogrid

@@ -1,7 +1,10 @@
 // PNG previews: the PDF's drawing code on image surfaces, trim area only, white paper.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <set>
+#include <string_view>
 #include <system_error>
 
 #include "diag/fatal_error.hpp"
@@ -18,7 +21,38 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
   return CAIRO_STATUS_SUCCESS;
 }
 
+// Page files of an earlier, longer document: regular files named page-<digits>.png only.
+void remove_other_pages(const std::string& dir, const std::vector<std::string>& written) {
+  std::set<std::string> keep;
+  for (const std::string& path : written) keep.insert(std::filesystem::path(path).filename());
+  std::error_code ec;
+  std::vector<std::filesystem::path> stale;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (is_preview_page_name(name) && keep.count(name) == 0 && entry.is_regular_file(ec) &&
+        !entry.is_symlink(ec))
+      stale.push_back(entry.path());
+  }
+  if (ec) throw FatalError("cannot list folder " + dir + " (" + ec.message() + ")");
+  for (const auto& path : stale) {
+    std::filesystem::remove(path, ec);
+    if (ec)
+      throw FatalError("cannot remove the old preview " + path.string() + " (" + ec.message() +
+                       ")");
+  }
+}
+
 }  // namespace
+
+bool is_preview_page_name(const std::string& name) {
+  constexpr std::string_view kPrefix = "page-", kSuffix = ".png";
+  if (name.size() <= kPrefix.size() + kSuffix.size() || name.rfind(kPrefix, 0) != 0 ||
+      name.compare(name.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0)
+    return false;
+  return std::all_of(name.begin() + static_cast<std::ptrdiff_t>(kPrefix.size()),
+                     name.end() - static_cast<std::ptrdiff_t>(kSuffix.size()),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
 
 std::vector<std::string> render_png_previews(const RenderJob& job, const std::string& dir,
                                              double dpi) {
@@ -57,6 +91,7 @@ std::vector<std::string> render_png_previews(const RenderJob& job, const std::st
     write_file_atomically(path, png);
     written.push_back(path);
   }
+  remove_other_pages(dir, written);
   return written;
 }
 

@@ -44,6 +44,7 @@ struct Model {
   std::string file;    // participants file as named by the user
   std::string folder;  // its folder: the root for logo paths
   std::string title = "Unsere Mitmacherkommunen";
+  Position title_pos;  // of campaign.title's value (0:0 when absent)
   std::optional<Date> deadline;
   std::string region = "suedwestfalen";
   Located layout;  // campaign.layout, as written (relative to folder)

@@ -3,9 +3,12 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <stdexcept>
+#include <tuple>
 
 #include "diag/fatal_error.hpp"
+#include "diag/visible_text.hpp"
 #include "load/read_file.hpp"
 #include "validate/model.hpp"
 #include "validate/name_key.hpp"
@@ -14,6 +17,45 @@ namespace logogrid {
 namespace {
 
 constexpr const char* kDeadlineFallback = "2021-10-15";
+constexpr std::size_t kDuplicateLinesNamed = 5;
+
+// The first control character of `text` (1-based character index), if any; a line feed is
+// allowed where `line_feed_ok` (an explicit line break in a caption).
+std::optional<std::pair<char32_t, std::size_t>> first_control(const std::string& text,
+                                                              bool line_feed_ok) {
+  std::size_t index = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    char32_t c = byte;
+    std::size_t length = 1;
+    if (byte >= 0xC0) {
+      length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2;
+      c = byte & (0x3FU >> (length - 1));
+      for (std::size_t k = 1; k < length && i + k < text.size(); ++k)
+        c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3FU);
+    }
+    ++index;
+    if (is_control_character(c) && !(line_feed_ok && c == '\n')) return std::make_pair(c, index);
+    i += length;
+  }
+  return std::nullopt;
+}
+
+// Control characters and NUL print as nothing, as boxes, or cut a heading short: an error.
+bool check_control_characters(Diagnostics& diagnostics, const std::string& file,
+                              const Located& value, const char* field, bool line_feed_ok,
+                              const std::string& participant) {
+  if (!value.present) return true;
+  const auto found = first_control(value.text, line_feed_ok);
+  if (!found) return true;
+  diagnostics.error("schema-type", file, value.pos,
+                    fmt::format("{}{}`{}` contains the control character {} (character {})",
+                                participant, participant.empty() ? "" : ": ", field,
+                                code_point_name(found->first), found->second),
+                    {fmt::format("remove it; the value reads `{}`", visible_text(value.text))},
+                    participant);
+  return false;
+}
 
 struct Context {
   const ParticipantsFile& file;
@@ -71,9 +113,10 @@ void check_name(Context& ctx, const RawParticipant& raw, Participant& p, EntrySt
     if (!near.empty()) hints.push_back(fmt::format("did you mean {}?", fmt::join(near, ", ")));
     hints.push_back(
         "names must be a city or municipality of the region's register (or a known alias)");
-    ctx.diagnostics.error("name-unknown", ctx.file.path, raw.name.pos,
-                          fmt::format("`{}` is not a municipality of the region", raw.name.text),
-                          hints, raw.name.text);
+    ctx.diagnostics.error(
+        "name-unknown", ctx.file.path, raw.name.pos,
+        fmt::format("`{}` is not a municipality of the region", visible_text(raw.name.text)), hints,
+        raw.name.text);
     state.error = true;
     return;
   }
@@ -186,9 +229,16 @@ void check_duplicates(Context& ctx, Model& model, std::vector<EntryState>& state
     if (indices.size() < 2) continue;
     for (std::size_t i : indices) {
       Participant& p = model.participants[i];
+      // Name the first few other lines: 10 000 copies must not print 10 000 lines each.
       std::vector<std::string> lines;
-      for (std::size_t j : indices)
-        if (j != i) lines.push_back(std::to_string(model.participants[j].pos.line));
+      for (std::size_t j : indices) {
+        if (j == i) continue;
+        if (lines.size() == kDuplicateLinesNamed) {
+          lines.push_back(fmt::format("and {} more", indices.size() - 1 - kDuplicateLinesNamed));
+          break;
+        }
+        lines.push_back(std::to_string(model.participants[j].pos.line));
+      }
       ctx.diagnostics.error("duplicate-participant", ctx.file.path, p.pos,
                             fmt::format("{} is listed more than once (also at line {})", p.name,
                                         fmt::join(lines, ", ")),
@@ -221,7 +271,10 @@ Model validate_participants(const ParticipantsFile& file, Diagnostics& diagnosti
   Context ctx{file, diagnostics, nullptr, std::nullopt};
   if (file.syntax_error) return model;
   const RawCampaign& c = file.campaign;
-  if (c.title.present) model.title = c.title.text;
+  if (c.title.present &&
+      check_control_characters(diagnostics, file.path, c.title, "campaign.title", false, ""))
+    model.title = c.title.text;
+  model.title_pos = c.title.pos;
   model.layout = c.layout;
   if (c.deadline.present) {
     model.deadline = parse_date(c.deadline.text);
@@ -246,6 +299,17 @@ Model validate_participants(const ParticipantsFile& file, Diagnostics& diagnosti
     p.logo_pos = raw.logo.pos;
     EntryState& state = states[i];
     state.error = raw.shape_error;
+    const std::string who = raw.name.present ? visible_text(raw.name.text) : std::string();
+    for (const auto& [value, field, line_feed_ok] :
+         {std::tuple<const Located&, const char*, bool>{raw.name, "name", false},
+          {raw.caption, "caption", true},
+          {raw.logo, "logo", false}})
+      if (!check_control_characters(diagnostics, file.path, value, field, line_feed_ok, who))
+        state.error = true;
+    if (raw.commitment &&
+        !check_control_characters(diagnostics, file.path, raw.commitment->reference,
+                                  "commitment.reference", false, who))
+      state.error = true;
     check_ags_form(ctx, raw, p, state);
     if (!state.error || raw.name.present) check_name(ctx, raw, p, state);
     p.caption = raw.caption.present ? raw.caption.text : p.name;

@@ -14,6 +14,7 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
+#include "cache/sha256.hpp"
 #include "diag/fatal_error.hpp"
 #include "finish/finish.hpp"
 #include "finish/logo_forms.hpp"
@@ -83,7 +84,8 @@ LogoFormFile store(const TempDir& dir, const std::string& package) {
   const std::string path = dir.file("entry");
   const std::string header = "some header\nof a cache entry\n";
   std::ofstream(path, std::ios::binary) << header << package << "trailing";
-  return LogoFormFile{path, header.size(), package.size(), "key-1"};
+  return LogoFormFile{path, header.size(), package.size(), "key-1",
+                      sha256_hex(package.data(), package.size())};
 }
 
 std::uint64_t data_bytes(const std::string& package) {
@@ -163,6 +165,22 @@ TEST(logo_forms, damaged_package_is_fatal) {
   const LogoForms forms = placed_three_times(file);
   EXPECT_THROW(finish_pdf(text_pdf(dir), dir.file("out.pdf"), options(forms)), FatalError);
   EXPECT_THROW(package_logo_form("%PDF-1.4 not really", PrintColour{}), std::exception);
+}
+
+// A cache entry damaged after it was verified (another process wrote into it): the bytes
+// copied are checked against the verified checksum, so the damage never reaches a PDF.
+TEST(logo_forms, package_changed_after_verification_is_fatal_and_writes_nothing) {
+  TempDir dir;
+  const std::string package = package_logo_form(fragment_pdf(), PrintColour{});
+  const LogoFormFile file = store(dir, package);
+  {
+    std::fstream entry(file.path, std::ios::binary | std::ios::in | std::ios::out);
+    entry.seekp(static_cast<std::streamoff>(file.offset + file.length - 3));
+    entry.put('#');  // inside the last stream's data: the package still parses
+  }
+  const LogoForms forms = placed_three_times(file);
+  EXPECT_THROW(finish_pdf(text_pdf(dir), dir.file("out.pdf"), options(forms)), FatalError);
+  EXPECT_FALSE(std::filesystem::exists(dir.file("out.pdf")));
 }
 
 }  // namespace
