@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/svg_requests.hpp"
 #include "app/version.hpp"
 #include "diag/fatal_error.hpp"
 
@@ -39,6 +40,7 @@ void quiet_library_logging() {
 
 int run_cli(int argc, char** argv) {
   quiet_library_logging();
+  if (serve_svg_worker_if_asked(argc, argv, answer_svg_request)) return 0;
   CLI::App app{"logogrid: print-ready PDF pages of the Mitmacherkommunen logo grid"};
   app.name("logogrid");
   app.set_version_flag("--version", std::string("logogrid ") + kVersion);

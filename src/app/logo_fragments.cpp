@@ -9,11 +9,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/svg_requests.hpp"
 #include "app/version.hpp"
 #include "diag/fatal_error.hpp"
 #include "render/logo_fragment.hpp"
 #include "render/render.hpp"
-#include "resolve/svg_document.hpp"
+#include "resolve/svg_logo.hpp"
 
 namespace logogrid {
 namespace {
@@ -24,22 +25,23 @@ std::string facts_key(const Logo& logo) {
 }
 
 std::string serialise_facts(const Logo& logo) {
-  return fmt::format("{} {:.17g} {:.17g} {} {} {:.17g} {:.17g} {:.17g} {:.17g} {}",
-                     to_string(logo.format), logo.width, logo.height, logo.pixel_width,
-                     logo.pixel_height, logo.ink.x, logo.ink.y, logo.ink.width, logo.ink.height,
-                     logo.has_filter_effects ? 1 : 0);
+  if (logo.format == LogoFormat::svg) return "svg " + svg_facts_text(logo);
+  return fmt::format("png {:.17g} {:.17g} {} {} {:.17g} {:.17g} {:.17g} {:.17g}", logo.width,
+                     logo.height, logo.pixel_width, logo.pixel_height, logo.ink.x, logo.ink.y,
+                     logo.ink.width, logo.ink.height);
 }
 
 bool parse_facts(const std::string& text, Logo& logo) {
+  if (text.rfind("svg ", 0) == 0) {
+    logo.format = LogoFormat::svg;
+    return read_svg_facts(text.substr(4), logo);
+  }
   std::istringstream in(text);
   std::string format;
-  int filter = 0;
   in >> format >> logo.width >> logo.height >> logo.pixel_width >> logo.pixel_height >>
-      logo.ink.x >> logo.ink.y >> logo.ink.width >> logo.ink.height >> filter;
-  if (!in || (format != "svg" && format != "png")) return false;
-  logo.format = format == "svg" ? LogoFormat::svg : LogoFormat::png;
-  logo.has_filter_effects = filter != 0;
-  return true;
+      logo.ink.x >> logo.ink.y >> logo.ink.width >> logo.ink.height;
+  logo.format = LogoFormat::png;
+  return in && format == "png";
 }
 
 }  // namespace
@@ -91,7 +93,7 @@ std::string LogoFragments::fragment_key(const Logo& logo, const Layout& layout,
                              fmt::format("{:.6f}x{:.6f}", placed.w, placed.h)});
 }
 
-void LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
+bool LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
   const Layout& layout = context.layout;
   const double ink_w = layout.logo.trim ? logo.ink.width : logo.width;
   const double ink_h = layout.logo.trim ? logo.ink.height : logo.height;
@@ -110,15 +112,20 @@ void LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
     if (found) {
       file = LogoFormFile{found->path, found->offset, found->length, key};
     } else {
-      if (logo.format == LogoFormat::svg && !logo.svg) {
-        // Facts came from the cache but the fragment did not: parse now (still once).
-        Diagnostics ignored;
-        LogoRequest request;
-        request.svg_ink_side = logo.ink_side;
-        std::optional<Logo> decoded = decode_logo(logo.bytes, request, ignored);
-        if (decoded) logo.svg = decoded->svg;
+      std::optional<std::string> fragment;
+      if (logo.format == LogoFormat::svg)
+        fragment = svg_fragment_in_worker(
+            logo, placed.w, placed.h,
+            SvgLimits{layout.logo.render_time_limit, layout.logo.render_memory_limit},
+            context.report);
+      else
+        fragment = render_logo_fragment(logo, placed.w, placed.h);
+      if (!fragment) {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        key_of_logo_.erase(logo.content_hash);
+        return false;
       }
-      const std::string package = package_logo_form(render_logo_fragment(logo, placed.w, placed.h));
+      const std::string package = package_logo_form(*fragment);
       found = cache_.store(key, package);
       file = found ? LogoFormFile{found->path, found->offset, found->length, key}
                    : store_scratch(key, package);
@@ -131,6 +138,7 @@ void LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
     logo.svg.reset();
   }
   ++done_;
+  return true;
 }
 
 LogoForms LogoFragments::forms(const Job& job, const PagedJob& paged) const {

@@ -1,6 +1,7 @@
 // Build's logo pipeline: while logos resolve (on all workers), each distinct logo at its
 // placed size gets its PDF fragment — from the cache when a valid entry exists, else
-// rendered and stored — and the logo's file bytes and parsed SVG are released. Fragments
+// rendered (SVGs in a worker process, svg_worker.hpp) and stored — and the logo's file
+// bytes and parsed SVG are released. Fragments
 // live in files only (cache entries, or a scratch folder for this run when there is no
 // cache, removed with this object): memory holds their locations, not their bytes.
 // Afterwards the planned pages become LogoForms for finishing.
@@ -27,8 +28,8 @@ class LogoFragments {
   LogoFragments& operator=(const LogoFragments&) = delete;
 
   const LogoFacts& facts() const { return facts_; }
-  // JobOptions::after_resolve.
-  void make(Logo& logo, const JobOptions::Resolved& context);
+  // JobOptions::after_resolve: false when the logo cannot be drawn (reported).
+  bool make(Logo& logo, const JobOptions::Resolved& context);
   int logos_done() const { return done_; }
 
   // The fragments and their placements for the planned pages (one form per fragment).

@@ -43,7 +43,11 @@ std::optional<std::vector<EntryChange>> compare_with_previous(const std::string&
     for (const auto& p : model.participants) {
       if (p.logo_path.empty()) continue;
       logos[p.index] = resolve_logo(
-          LogoRequest{model.folder, p.logo_path, model.file, p.logo_pos, p.name, false}, ignored);
+          LogoRequest{
+              model.folder, p.logo_path, model.file, p.logo_pos, p.name, false, 0,
+              SvgLimits{job.layout.logo.render_time_limit, job.layout.logo.render_memory_limit},
+              false},
+          ignored);
     }
     return compare_entries(entry_records(model, logos), entry_records(job.model, job.logos));
   } catch (const FatalError& e) {

@@ -8,7 +8,7 @@
 
 namespace logogrid {
 
-enum class SniffedFormat { png, xml, other };
+enum class SniffedFormat { png, xml, gzip, other };  // gzip: maybe .svgz
 
 struct Sniffed {
   SniffedFormat format = SniffedFormat::other;

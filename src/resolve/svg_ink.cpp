@@ -8,6 +8,7 @@
 #include <cairo.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <memory>
 
@@ -27,9 +28,11 @@ struct Region {
   int x = 0, y = 0, w = 0, h = 0;
 };
 
-// Draws the document with `viewport` into a w×h surface whose origin is (x, y) of the
-// raster. Returns nullptr on a drawing error.
-Surface draw(RsvgHandle* handle, const RsvgRectangle& viewport, const Region& r, std::string& error,
+// Draws the document at `scale` render pixels per user unit into a w×h surface whose
+// origin is (x, y) of the raster. Returns nullptr on a drawing error.
+// The document goes through the same viewport and the same kind of cairo transform as when
+// it is drawn for print (logo_painter), so librsvg treats a root clip path alike in both.
+Surface draw(const SvgInkDocument& document, double scale, const Region& r, std::string& error,
              const Region* clips = nullptr, int clip_count = 0) {
   Surface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, r.w, r.h));
   cairo_t* cr = cairo_create(surface.get());
@@ -39,8 +42,11 @@ Surface draw(RsvgHandle* handle, const RsvgRectangle& viewport, const Region& r,
       cairo_rectangle(cr, clips[i].x, clips[i].y, clips[i].w, clips[i].h);
     cairo_clip(cr);
   }
+  cairo_scale(cr, scale, scale);
+  cairo_translate(cr, -document.origin_x, -document.origin_y);
+  const RsvgRectangle viewport{0, 0, document.width, document.height};
   GError* gerror = nullptr;
-  const bool ok = rsvg_handle_render_document(handle, cr, &viewport, &gerror) &&
+  const bool ok = rsvg_handle_render_document(document.handle, cr, &viewport, &gerror) &&
                   cairo_status(cr) == CAIRO_STATUS_SUCCESS;
   if (!ok) {
     if (gerror) {
@@ -116,34 +122,32 @@ bool any_mark(cairo_surface_t* surface, int w, int h, int& x0, int& y0, int& x1,
   return found;
 }
 
-std::optional<InkBounds> full(RsvgHandle* handle, const RsvgRectangle& viewport,
-                              const SvgInkRaster& raster, std::string& error) {
+std::optional<InkBounds> full(const SvgInkDocument& document, const SvgInkRaster& raster,
+                              std::string& error) {
   const Region all{0, 0, raster.pixel_width, raster.pixel_height};
-  Surface surface = draw(handle, viewport, all, error);
+  Surface surface = draw(document, raster.scale, all, error);
   if (!surface) return std::nullopt;
   return scan(surface.get(), all);
 }
 
 }  // namespace
 
-std::optional<InkBounds> measure_svg_ink(RsvgHandle* handle, double width, double height,
-                                         const SvgInkRaster& raster, std::string& error) {
-  const RsvgRectangle viewport{0, 0, width * raster.scale, height * raster.scale};
+std::optional<InkBounds> measure_svg_ink(const SvgInkDocument& document, const SvgInkRaster& raster,
+                                         std::string& error) {
   const int pw = raster.pixel_width;
   const int ph = raster.pixel_height;
   // Filters read neighbouring pixels, which a clipped or smaller raster does not have.
-  if (raster.has_filter_effects) return full(handle, viewport, raster, error);
-  if (pw < 8 * kBand || ph < 8 * kBand) return full(handle, viewport, raster, error);
+  if (raster.has_filter_effects) return full(document, raster, error);
+  if (pw < 8 * kBand || ph < 8 * kBand) return full(document, raster, error);
 
   const double coarse_scale = raster.scale / kCoarseFactor;
-  const RsvgRectangle coarse_viewport{0, 0, width * coarse_scale, height * coarse_scale};
   const Region coarse{0, 0, (pw + kCoarseFactor - 1) / kCoarseFactor,
                       (ph + kCoarseFactor - 1) / kCoarseFactor};
-  Surface coarse_surface = draw(handle, coarse_viewport, coarse, error);
+  Surface coarse_surface = draw(document, coarse_scale, coarse, error);
   if (!coarse_surface) return std::nullopt;
   int cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;
   if (!any_mark(coarse_surface.get(), coarse.w, coarse.h, cx0, cy0, cx1, cy1))
-    return full(handle, viewport, raster, error);  // nothing at all: let the full raster say so
+    return full(document, raster, error);  // nothing at all: let the full raster say so
   coarse_surface.reset();
 
   // Where ink can be, in full pixels.
@@ -153,10 +157,10 @@ std::optional<InkBounds> measure_svg_ink(RsvgHandle* handle, double width, doubl
   const int Y1 = std::min(ph, (cy1 + 1 + kCoarseMargin) * kCoarseFactor);
   if ((X1 - X0) < 3 * kBand || (Y1 - Y0) < 3 * kBand) {
     const Region inner{X0, Y0, X1 - X0, Y1 - Y0};
-    Surface surface = draw(handle, viewport, inner, error);
+    Surface surface = draw(document, raster.scale, inner, error);
     if (!surface) return std::nullopt;
     const InkBounds ink = scan(surface.get(), inner);
-    if (ink.empty()) return full(handle, viewport, raster, error);
+    if (ink.empty()) return full(document, raster, error);
     return ink;
   }
 
@@ -165,20 +169,60 @@ std::optional<InkBounds> measure_svg_ink(RsvgHandle* handle, double width, doubl
                            {X0, Y0, kBand, Y1 - Y0},
                            {X1 - kBand, Y0, kBand, Y1 - Y0}};
   const Region inner{X0, Y0, X1 - X0, Y1 - Y0};
-  Surface frame = draw(handle, viewport, inner, error, bands, 4);
+  Surface frame = draw(document, raster.scale, inner, error, bands, 4);
   if (!frame) return std::nullopt;
   InkBounds edges[4];
   for (int i = 0; i < 4; ++i) {
     edges[i] = scan_part(frame.get(), inner, bands[i]);
-    if (edges[i].empty()) return full(handle, viewport, raster, error);
+    if (edges[i].empty()) return full(document, raster, error);
   }
   // Ink on a band's outer border may continue outside the region: only then distrust it.
   if ((edges[0].y0() == Y0 && Y0 > 0) || (edges[1].y1() == Y1 && Y1 < ph) ||
       (edges[2].x0() == X0 && X0 > 0) || (edges[3].x1() == X1 && X1 < pw))
-    return full(handle, viewport, raster, error);
+    return full(document, raster, error);
   InkBounds ink;
   ink.add_box(edges[2].x0(), edges[0].y0(), edges[3].x1(), edges[1].y1());
   return ink;
+}
+
+std::optional<std::optional<InkBox>> measure_svg_ink_box(RsvgHandle* handle, double width,
+                                                         double height, int ink_side,
+                                                         bool has_filter_effects,
+                                                         std::string& error) {
+  // Where the artwork is: any mark on a raster of the whole canvas.
+  const double coarse_scale = kSvgLocateSide / std::max(width, height);
+  const Region canvas{0, 0, std::max(1, static_cast<int>(std::ceil(width * coarse_scale))),
+                      std::max(1, static_cast<int>(std::ceil(height * coarse_scale)))};
+  const SvgInkDocument whole{handle, width, height, 0, 0};
+  Surface located = draw(whole, coarse_scale, canvas, error);
+  if (!located) return std::nullopt;
+  int cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;
+  if (!any_mark(located.get(), canvas.w, canvas.h, cx0, cy0, cx1, cy1))
+    return std::optional<InkBox>{};
+  located.reset();
+
+  // The artwork's region (a margin of two locating pixels), measured to ink_side pixels
+  // across its longer side whatever the canvas around it.
+  const double x0 = std::max(0.0, (cx0 - 2) / coarse_scale);
+  const double y0 = std::max(0.0, (cy0 - 2) / coarse_scale);
+  const double x1 = std::min(width, (cx1 + 3) / coarse_scale);
+  const double y1 = std::min(height, (cy1 + 3) / coarse_scale);
+  const double scale = ink_side / std::max(x1 - x0, y1 - y0);
+  SvgInkRaster raster;
+  raster.scale = scale;
+  raster.pixel_width = std::clamp(static_cast<int>(std::ceil((x1 - x0) * scale)), 1, ink_side);
+  raster.pixel_height = std::clamp(static_cast<int>(std::ceil((y1 - y0) * scale)), 1, ink_side);
+  raster.has_filter_effects = has_filter_effects;
+  const std::optional<InkBounds> ink =
+      measure_svg_ink(SvgInkDocument{handle, width, height, x0, y0}, raster, error);
+  if (!ink) return std::nullopt;
+  if (ink->empty()) return std::optional<InkBox>{};
+  // Outward by one render pixel, to keep anti-aliased edges below the threshold.
+  const double left = std::max(0.0, x0 + (ink->x0() - 1) / scale);
+  const double top = std::max(0.0, y0 + (ink->y0() - 1) / scale);
+  const double right = std::min(width, x0 + (ink->x1() + 1) / scale);
+  const double bottom = std::min(height, y0 + (ink->y1() + 1) / scale);
+  return std::optional<InkBox>{InkBox{left, top, right - left, bottom - top}};
 }
 
 }  // namespace logogrid
