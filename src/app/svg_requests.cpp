@@ -21,7 +21,7 @@ SvgMessage answer_fragment(const SvgMessage& request) {
   logo.bytes = request[1];
   logo.path = request[5];
   if (!read_svg_facts(request[2], logo)) return {"error", "malformed facts"};
-  logo.svg = parse_svg_document(logo.bytes, logo);
+  logo.svg = svg_document_in_worker(logo.bytes, logo);
   if (!logo.svg) return {"error", "librsvg cannot parse it"};
   try {
     return {"fragment", render_logo_fragment(logo, std::atof(request[3].c_str()),

@@ -25,6 +25,16 @@ namespace {
 constexpr double kMinSvgSide = 1e-4;
 constexpr double kMaxSvgSide = 1e8;
 
+// The document the worker decoded last: a build asks for its fragment right afterwards.
+struct LastDocument {
+  std::string bytes;
+  std::shared_ptr<const SvgDocument> document;
+};
+LastDocument& last_document() {
+  static LastDocument last;  // a worker serves one request at a time
+  return last;
+}
+
 const std::vector<std::string> kExportHint{
     "export the logo again as plain SVG (Inkscape: Save As › Plain SVG) or as PNG"};
 
@@ -318,10 +328,21 @@ bool decode_here(Logo& logo, LogoReport& report, int ink_side) {
   }
   logo.ink = **measured;
   measure_embedded(scan, document->handle, logo, logo.embedded_rasters);
+  last_document() = LastDocument{logo.bytes, document};
   return true;
 }
 
 }  // namespace
+
+std::shared_ptr<const SvgDocument> svg_document_in_worker(const std::string& bytes,
+                                                          const Logo& facts) {
+  LastDocument& last = last_document();
+  if (last.document && last.bytes == bytes && last.document->width == facts.width &&
+      last.document->height == facts.height)
+    return last.document;
+  last = LastDocument{};
+  return parse_svg_document(bytes, facts);
+}
 
 SvgMessage answer_svg_decode(const SvgMessage& request) {
   Logo logo;

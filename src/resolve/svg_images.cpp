@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 #include <glib.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cctype>
@@ -64,6 +65,29 @@ bool jpeg_size(const std::string& bytes, SvgEmbeddedImage& image) {
   return false;
 }
 
+// Every chunk whole with a right CRC, up to IEND: a cut-short or damaged PNG is found here
+// (the image decoder librsvg uses shows such a file half drawn, or not at all).
+bool png_complete(const std::string& bytes) {
+  std::size_t at = 8;
+  while (at + 12 <= bytes.size()) {
+    const std::size_t length = big_endian(bytes, at, 4);
+    if (length > bytes.size() - at - 12) return false;
+    const auto* body = reinterpret_cast<const Bytef*>(bytes.data() + at + 4);
+    if (crc32(0, body, static_cast<uInt>(length + 4)) != big_endian(bytes, at + 8 + length, 4))
+      return false;
+    if (bytes.compare(at + 4, 4, "IEND") == 0) return true;
+    at += 12 + length;
+  }
+  return false;
+}
+
+// A JPEG ends with its EOI marker.
+bool jpeg_complete(const std::string& bytes) {
+  std::size_t end = bytes.size();
+  while (end > 0 && bytes[end - 1] == '\0') --end;
+  return end >= 4 && byte(bytes, end - 2) == 0xff && byte(bytes, end - 1) == 0xd9;
+}
+
 }  // namespace
 
 bool read_embedded_image(std::string_view href, SvgEmbeddedImage& image) {
@@ -108,6 +132,8 @@ bool read_embedded_image(std::string_view href, SvgEmbeddedImage& image) {
     return true;
   }
   const double pixels = static_cast<double>(image.pixel_width) * image.pixel_height;
+  const bool complete =
+      image.format == "PNG" ? png_complete(image.bytes) : jpeg_complete(image.bytes);
   if (image.pixel_width <= 0 || image.pixel_height <= 0) {
     image.problem = fmt::format("its {} header gives a size of {}×{} px", image.format,
                                 image.pixel_width, image.pixel_height);
@@ -117,6 +143,8 @@ bool read_embedded_image(std::string_view href, SvgEmbeddedImage& image) {
     image.problem = fmt::format(
         "it is {}×{} px ({:.0f} megapixels); the limits are {:.0f} megapixels and {} px on a side",
         image.pixel_width, image.pixel_height, pixels / 1e6, kMaxLogoPixels / 1e6, kMaxLogoSide);
+  } else if (!complete) {
+    image.problem = fmt::format("its {} data is cut short or damaged", image.format);
   }
   return true;
 }

@@ -39,7 +39,11 @@ std::shared_ptr<const SvgDocument> parse_svg_document(const std::string& bytes, 
 std::string svg_facts_text(const Logo& logo);
 bool read_svg_facts(const std::string& text, Logo& logo);
 
-// Worker side: answers {"decode", bytes, ink side}.
+// Worker side: the document just decoded when `bytes` are its bytes, else a new parse.
+std::shared_ptr<const SvgDocument> svg_document_in_worker(const std::string& bytes,
+                                                          const Logo& facts);
+
+// Worker side: answers {"decode", bytes, ink side, name}.
 SvgMessage answer_svg_decode(const SvgMessage& request);
 
 }  // namespace logogrid
