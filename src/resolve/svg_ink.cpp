@@ -16,6 +16,9 @@ namespace logogrid {
 namespace {
 
 constexpr int kLocateMargin = 2;  // locating pixels added around what they found
+// The region's raster is at most this many times ink_side across (a speck on a vast canvas).
+constexpr double kMaxRegionFactor = 4;
+constexpr double kMaxFilterRegionPixels = 1.5e6;
 
 struct SurfaceDestroy {
   void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
@@ -157,16 +160,24 @@ std::optional<std::optional<InkBox>> measure_svg_ink_box(RsvgHandle* handle, dou
     return std::optional<InkBox>{};
   located.reset();
 
-  // The artwork's region, measured with ink_side pixels across its longer side. Each edge
-  // of the ink lies in the locating pixel that found it, so within the margin and that
-  // pixel of the region's border: the bands are that wide.
+  // The artwork's region (with a margin), at ink_side pixels across the longer side of the
+  // located pixels (at least the artwork: a pixel never exceeds the asked precision). Each
+  // edge of the ink lies in the locating pixel that found it, so within the margin and
+  // that pixel of the region's border: the bands are that wide.
   const double x0 = std::max(0.0, (cx0 - kLocateMargin) / locate_scale);
   const double y0 = std::max(0.0, (cy0 - kLocateMargin) / locate_scale);
   const double x1 = std::min(width, (cx1 + 1 + kLocateMargin) / locate_scale);
   const double y1 = std::min(height, (cy1 + 1 + kLocateMargin) / locate_scale);
-  const double scale = ink_side / std::max(x1 - x0, y1 - y0);
-  const int w = std::clamp(static_cast<int>(std::ceil((x1 - x0) * scale)), 1, ink_side);
-  const int h = std::clamp(static_cast<int>(std::ceil((y1 - y0) * scale)), 1, ink_side);
+  const double found = std::max(cx1 - cx0 + 1, cy1 - cy0 + 1) / locate_scale;
+  double scale =
+      std::min(ink_side / found, kMaxRegionFactor * ink_side / std::max(x1 - x0, y1 - y0));
+  // Filters are measured on the whole region: its pixels are bounded (their edges are
+  // soft anyway, and print at kFilterRasterPpi from their own raster).
+  if (has_filter_effects)
+    scale = std::min(scale, std::sqrt(kMaxFilterRegionPixels / ((x1 - x0) * (y1 - y0))));
+  const int limit = static_cast<int>(kMaxRegionFactor) * ink_side;
+  const int w = std::clamp(static_cast<int>(std::ceil((x1 - x0) * scale)), 1, limit);
+  const int h = std::clamp(static_cast<int>(std::ceil((y1 - y0) * scale)), 1, limit);
   const int band = static_cast<int>(std::ceil((kLocateMargin + 1) * scale / locate_scale)) + 2;
   // Filters read neighbouring pixels, which a clipped raster does not have.
   const std::optional<InkBounds> ink = measure_region(View{handle, width, height, scale, x0, y0}, w,
