@@ -306,9 +306,18 @@ bool decode_here(Logo& logo, LogoReport& report, int ink_side) {
   const auto measured = measure_svg_ink_box(document->handle, document->width, document->height,
                                             ink_side, scan.has_filter_effects, draw_error);
   if (!measured) {
-    report.problem("logo-corrupt",
-                   fmt::format("{} cannot be drawn ({})", report.name(), draw_error),
-                   {"export the logo again as plain SVG or as PNG"});
+    if (draw_error.find("NoMemory") != std::string::npos ||
+        draw_error.find("out of memory") != std::string::npos)
+      report.problem("logo-corrupt",
+                     fmt::format("{} cannot be drawn within the SVG renderer's memory budget "
+                                 "({})",
+                                 report.name(), draw_error),
+                     {"simplify the drawing (text to paths, fewer elements), supply a PNG, or "
+                      "raise logo.render_memory_limit in the layout"});
+    else
+      report.problem("logo-corrupt",
+                     fmt::format("{} cannot be drawn ({})", report.name(), draw_error),
+                     {"export the logo again as plain SVG or as PNG"});
     return false;
   }
   logo.width = document->width;

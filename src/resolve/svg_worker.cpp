@@ -333,6 +333,8 @@ std::string SvgWorkerOutcome::explanation(const SvgLimits& limits) const {
   return "the SVG renderer failed on this file: " + reason;
 }
 
+bool svg_memory_limit_enforced() { return !kAddressSanitizer; }
+
 SvgWorkerOutcome call_svg_worker(const SvgMessage& request, const SvgLimits& limits) {
   auto& worker = this_thread_worker;
   if (worker && worker->memory_mib() != limits.memory_mib) worker.reset();

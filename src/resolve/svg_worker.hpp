@@ -32,6 +32,10 @@ struct SvgWorkerOutcome {
   std::string explanation(const SvgLimits& limits) const;
 };
 
+// False in AddressSanitizer builds: ASan's shadow memory needs more address space than any
+// limit, so workers there run under the time limit only.
+bool svg_memory_limit_enforced();
+
 // Sends `request` to this thread's worker (started on first use) and waits for its reply.
 SvgWorkerOutcome call_svg_worker(const SvgMessage& request, const SvgLimits& limits);
 

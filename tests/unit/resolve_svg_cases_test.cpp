@@ -98,6 +98,20 @@ TEST(resolve_svg_cases, runaway_filter_ends_at_the_time_limit) {
   EXPECT_LT(seconds, 10);
 }
 
+TEST(resolve_svg_cases, memory_budget_overrun_is_a_diagnostic) {
+  if (!svg_memory_limit_enforced()) GTEST_SKIP() << "no address-space limit under ASan";
+  std::string text = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><text>";
+  while (text.size() < 1'000'000) text += "Lorem ipsum dolor sit amet ";
+  text += "</text></svg>";
+  LogoRequest r = request("logos/text.svg");
+  r.svg_limits.memory_mib = 300;
+  Diagnostics d;
+  EXPECT_FALSE(decode_logo(text, r, d));
+  const Diagnostic* corrupt = find(d, "logo-corrupt");
+  ASSERT_TRUE(corrupt);
+  EXPECT_TRUE(contains(corrupt->message, "memory")) << corrupt->message;
+}
+
 TEST(resolve_svg_cases, link_is_not_an_outside_reference) {
   Diagnostics d;
   EXPECT_TRUE(decode_fixture("link.svg", d));
