@@ -36,7 +36,9 @@ struct JobOptions {
   };
   const LogoFacts* facts = nullptr;
   std::function<bool(Logo& logo, const Resolved& context)> after_resolve;
-  bool svg_documents = true;  // parse SVGs for drawing in this process (LogoRequest)
+  // Parse SVGs for drawing in this process too (LogoRequest::svg_document): proofs and
+  // previews draw here; check draws nothing and build's fragments come from workers.
+  bool svg_documents = false;
 };
 
 struct Job {

@@ -60,7 +60,9 @@ std::optional<std::vector<EntryChange>> compare_with_previous(const std::string&
 
 int run_proof(const ProofOptions& options) {
   PangoTextMeasure measure;
-  Job job = prepare_job(options.job, measure);  // FatalError (exit 2) only for unreadable files
+  JobOptions job_options = options.job;
+  job_options.svg_documents = true;             // the proof's pages draw every logo in this process
+  Job job = prepare_job(job_options, measure);  // FatalError (exit 2) only for unreadable files
   const std::string output =
       options.output.value_or(default_output(options.job.participants, "-proof"));
 
