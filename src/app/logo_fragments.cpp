@@ -20,8 +20,10 @@ namespace logogrid {
 namespace {
 
 std::string facts_key(const Logo& logo) {
+  // "located-ink": entries measured before ink was measured on the artwork's region (and
+  // before embedded rasters were facts) are not reused.
   return FragmentCache::key(
-      {"logo-facts", kVersion, logo.content_hash, std::to_string(logo.ink_side)});
+      {"logo-facts", kVersion, "located-ink", logo.content_hash, std::to_string(logo.ink_side)});
 }
 
 std::string serialise_facts(const Logo& logo) {
@@ -88,7 +90,8 @@ LogoFormFile LogoFragments::store_scratch(const std::string& key, const std::str
 
 std::string LogoFragments::fragment_key(const Logo& logo, const Layout& layout,
                                         const Rect& placed) {
-  return FragmentCache::key({"logo-fragment", kVersion, logo.content_hash,
+  return FragmentCache::key({"logo-fragment", kVersion,
+                             fmt::format("svg-scale-{:g}", kSvgFragmentScale), logo.content_hash,
                              layout.logo.trim ? "trim" : "whole",
                              fmt::format("{:.6f}x{:.6f}", placed.w, placed.h)});
 }
