@@ -27,10 +27,12 @@ int run_build(const BuildOptions& options) {
   LogoFragments fragments(FragmentCache(cache_folder), options.png_dir.has_value());
   JobOptions job_options = options.job;
   job_options.facts = &fragments.facts();
+  job_options.svg_documents = options.png_dir.has_value();  // previews draw in this process
   job_options.after_resolve = [&](Logo& logo, const JobOptions::Resolved& context) {
     progress.set_logo_total(context.logo_count);
-    fragments.make(logo, context);
+    const bool made = fragments.make(logo, context);
     progress.logo_done();
+    return made;
   };
   set_activity("checking the participants and their logos");
   Job job = prepare_job(job_options, measure);

@@ -12,6 +12,7 @@
 #include <new>
 
 #include "app/commands.hpp"
+#include "app/svg_requests.hpp"
 #include "app/version.hpp"
 #include "app/watch_command.hpp"
 #include "diag/fatal_error.hpp"
@@ -82,6 +83,7 @@ void quiet_library_logging() {
 
 int run_commands(int argc, char** argv) {
   quiet_library_logging();
+  if (serve_svg_worker_if_asked(argc, argv, answer_svg_request)) return 0;
   CLI::App app{"logogrid: print-ready PDF pages of the Mitmacherkommunen logo grid"};
   app.name("logogrid");
   app.set_version_flag("--version", std::string("logogrid ") + kVersion);

@@ -95,6 +95,10 @@ std::vector<std::size_t> largest_first(const Model& model) {
   return order;
 }
 
+SvgLimits svg_limits(const Layout& layout) {
+  return SvgLimits{layout.logo.render_time_limit, layout.logo.render_memory_limit};
+}
+
 // Logos are independent: resolved on all workers, each into its own slot and its own
 // diagnostics, which are then merged in participant order (the same for any thread count
 // and any order of work).
@@ -105,23 +109,30 @@ void resolve_logos(Job& job, const JobOptions& options, const std::optional<Size
   const std::size_t logo_count = static_cast<std::size_t>(
       std::count_if(participants.begin(), participants.end(),
                     [](const Participant& p) { return !p.logo_path.empty(); }));
-  // With the logo area known, ink is measured just as precisely as it will print, in check
-  // as in build (so check does the work build does, and not the finer raster it would
-  // not use).
+  // With the logo area known, ink is measured just as precisely as it will print, the same
+  // in check and build.
   const int ink_side = area ? svg_ink_side_for(std::max(area->w, area->h)) : 0;
   const std::vector<std::size_t> order = largest_first(job.model);
   parallel_for(order.size(), worker_count(options.threads), [&](std::size_t k) {
     const std::size_t i = order[k];
     const Participant& p = participants[i];
     if (p.logo_path.empty()) return;
-    LogoRequest request{job.model.folder, p.logo_path, job.model.file,
-                        p.logo_pos,       p.name,      p.status == Status::excluded,
-                        ink_side};
-    request.png_print_image = area.has_value();  // check needs the ink box only
+    LogoRequest request{job.model.folder,
+                        p.logo_path,
+                        job.model.file,
+                        p.logo_pos,
+                        p.name,
+                        p.status == Status::excluded,
+                        ink_side,
+                        svg_limits(job.layout),
+                        options.svg_documents};
+    request.png_print_image = static_cast<bool>(options.after_resolve);  // check: ink only
     job.logos[p.index] = resolve_logo(request, found[i], options.facts);
-    if (job.logos[p.index] && area && options.after_resolve)
-      options.after_resolve(*job.logos[p.index],
-                            JobOptions::Resolved{job.layout, *area, logo_count});
+    LogoReport report(request, found[i]);
+    if (job.logos[p.index] && area && options.after_resolve &&
+        !options.after_resolve(*job.logos[p.index],
+                               JobOptions::Resolved{job.layout, *area, logo_count, report}))
+      job.logos[p.index].reset();
   });
   for (std::size_t i = 0; i < participants.size(); ++i) {
     auto& p = participants[i];
@@ -175,29 +186,51 @@ Size included_logo_area(const Job& job, TextMeasure& measure) {
   return logo_area_size(job.layout, measure, entries);
 }
 
+void report_low_resolution(Job& job, Participant& p, double ppi, double placed_width_pt,
+                           const std::string& what) {
+  const bool error = ppi < kMinimumPpi && p.status != Status::excluded;
+  const double needed_px = std::ceil(placed_width_pt / 72.0 * kPrintPpi);
+  job.diagnostics.add(
+      error ? Severity::error : Severity::warning, "logo-low-resolution", job.model.file,
+      p.logo_pos,
+      fmt::format("{}, which prints at {:.0f} ppi at its placed width of {:.1f} mm", what, ppi,
+                  placed_width_pt / kPointsPerMm),
+      {fmt::format("supply at least {:.0f} px across the artwork, or an SVG", needed_px)}, p.name);
+  if (error) mark_invalid(p);
+}
+
+// Rasters embedded in an SVG follow the PNG rule at the size they print at.
+void check_embedded_resolution(Job& job, Participant& p, const Logo& logo, double pt_per_unit) {
+  for (const EmbeddedRaster& raster : logo.embedded_rasters) {
+    const double placed_w = raster.width * pt_per_unit;
+    if (!(placed_w > 0)) continue;
+    const double ppi = raster.pixel_width / (placed_w / 72.0);
+    if (ppi >= kPrintPpi) continue;
+    report_low_resolution(
+        job, p, ppi, placed_w,
+        fmt::format("{}: the image embedded at line {} of the SVG is {}×{} px", p.logo_path,
+                    raster.line, raster.pixel_width, raster.pixel_height));
+  }
+}
+
 void check_resolution(Job& job, const Size& area) {
   job.ppi.resize(job.model.participants.size());
   for (auto& p : job.model.participants) {
     const auto& logo = job.logos[p.index];
-    if (!logo || logo->format != LogoFormat::png) continue;
+    if (!logo) continue;
     const double ink_w = job.layout.logo.trim ? logo->ink.width : logo->width;
     const double ink_h = job.layout.logo.trim ? logo->ink.height : logo->height;
     const Rect placed = fit_logo(job.layout.logo, Rect{0, 0, area.w, area.h}, ink_w, ink_h);
+    if (logo->format == LogoFormat::svg) {
+      check_embedded_resolution(job, p, *logo, placed.w / ink_w);
+      continue;
+    }
     const double ppi = effective_ppi(*logo, placed.w);
     job.ppi[p.index] = ppi;
     if (ppi >= kPrintPpi) continue;
-    const bool error = ppi < kMinimumPpi && p.status != Status::excluded;
-    const double needed_px = std::ceil(placed.w / 72.0 * kPrintPpi);
-    job.diagnostics.add(
-        error ? Severity::error : Severity::warning, "logo-low-resolution", job.model.file,
-        p.logo_pos,
-        fmt::format("{} is {}×{} px, which prints at {:.0f} ppi at its placed width of "
-                    "{:.1f} mm",
-                    p.logo_path, logo->pixel_width, logo->pixel_height, ppi,
-                    placed.w / kPointsPerMm),
-        {fmt::format("supply at least {:.0f} px across the artwork, or an SVG", needed_px)},
-        p.name);
-    if (error) mark_invalid(p);
+    report_low_resolution(
+        job, p, ppi, placed.w,
+        fmt::format("{} is {}×{} px", p.logo_path, logo->pixel_width, logo->pixel_height));
   }
 }
 

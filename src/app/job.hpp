@@ -16,6 +16,7 @@
 #include "plan/plan.hpp"
 #include "plan/text_measure.hpp"
 #include "resolve/logo.hpp"
+#include "resolve/logo_report.hpp"
 #include "text/layout_fonts.hpp"
 #include "validate/model.hpp"
 
@@ -26,15 +27,20 @@ struct JobOptions {
   std::optional<std::string> layout;  // -l; else campaign.layout; else built-in
   unsigned threads = 0;               // logos resolved in parallel; 0 = one per core
   // Build only: the facts cache handed to resolve_logo, and a hook called on the
-  // resolving thread right after each logo resolved (while its file and parsed SVG are
-  // at hand); not called when the layout did not load. Both must be thread-safe.
+  // resolving thread right after each logo resolved (while its file is at hand); not
+  // called when the layout did not load. Both must be thread-safe. The hook returns false
+  // when it found the logo unusable (and reported why).
   struct Resolved {
     const Layout& layout;
     Size logo_area;          // the layout's logo area (every cell has the same)
     std::size_t logo_count;  // logos being resolved in this job
+    LogoReport& report;      // for the logo being resolved
   };
   const LogoFacts* facts = nullptr;
-  std::function<void(Logo& logo, const Resolved& context)> after_resolve;
+  std::function<bool(Logo& logo, const Resolved& context)> after_resolve;
+  // Parse SVGs for drawing in this process too (LogoRequest::svg_document): proofs and
+  // previews draw here; check draws nothing and build's fragments come from workers.
+  bool svg_documents = false;
 };
 
 // Pages: entries in print order with the plan the planner made for them.

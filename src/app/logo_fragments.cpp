@@ -9,12 +9,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/svg_requests.hpp"
 #include "app/version.hpp"
 #include "cache/sha256.hpp"
 #include "diag/fatal_error.hpp"
 #include "render/logo_fragment.hpp"
 #include "render/render.hpp"
-#include "resolve/svg_document.hpp"
+#include "resolve/svg_logo.hpp"
 #include "safety/scratch_registry.hpp"
 #include "text/layout_fonts.hpp"
 
@@ -22,27 +23,30 @@ namespace logogrid {
 namespace {
 
 std::string facts_key(const Logo& logo) {
-  return FragmentCache::key({"logo-facts", kVersion, logo.content_hash,
+  // "located-ink": entries measured before ink was measured on the artwork's region (and
+  // before embedded rasters were facts) are not reused.
+  return FragmentCache::key({"logo-facts", kVersion, "located-ink", logo.content_hash,
                              std::to_string(logo.ink_side), registered_fonts_digest()});
 }
 
 std::string serialise_facts(const Logo& logo) {
-  return fmt::format("{} {:.17g} {:.17g} {} {} {:.17g} {:.17g} {:.17g} {:.17g} {}",
-                     to_string(logo.format), logo.width, logo.height, logo.pixel_width,
-                     logo.pixel_height, logo.ink.x, logo.ink.y, logo.ink.width, logo.ink.height,
-                     logo.has_filter_effects ? 1 : 0);
+  if (logo.format == LogoFormat::svg) return "svg " + svg_facts_text(logo);
+  return fmt::format("png {:.17g} {:.17g} {} {} {:.17g} {:.17g} {:.17g} {:.17g}", logo.width,
+                     logo.height, logo.pixel_width, logo.pixel_height, logo.ink.x, logo.ink.y,
+                     logo.ink.width, logo.ink.height);
 }
 
 bool parse_facts(const std::string& text, Logo& logo) {
+  if (text.rfind("svg ", 0) == 0) {
+    logo.format = LogoFormat::svg;
+    return read_svg_facts(text.substr(4), logo);
+  }
   std::istringstream in(text);
   std::string format;
-  int filter = 0;
   in >> format >> logo.width >> logo.height >> logo.pixel_width >> logo.pixel_height >>
-      logo.ink.x >> logo.ink.y >> logo.ink.width >> logo.ink.height >> filter;
-  if (!in || (format != "svg" && format != "png")) return false;
-  logo.format = format == "svg" ? LogoFormat::svg : LogoFormat::png;
-  logo.has_filter_effects = filter != 0;
-  return true;
+      logo.ink.x >> logo.ink.y >> logo.ink.width >> logo.ink.height;
+  logo.format = LogoFormat::png;
+  return in && format == "png";
 }
 
 std::string scratch_parent() {
@@ -97,22 +101,24 @@ std::string LogoFragments::fragment_key(const Logo& logo, const Layout& layout,
                                         const Rect& placed) {
   // "/2": PNG fragments follow the colour rule of resolve/png_color.hpp since then; older
   // entries of the same version must not be reused.
-  return FragmentCache::key({"logo-fragment/2", kVersion, logo.content_hash,
+  return FragmentCache::key({"logo-fragment/2", kVersion,
+                             fmt::format("svg-scale-{:g}", kSvgFragmentScale), logo.content_hash,
                              layout.logo.trim ? "trim" : "whole", print_colour(layout.pdf).key(),
                              fmt::format("{:.6f}x{:.6f}", placed.w, placed.h),
                              registered_fonts_digest()});  // text in an SVG uses them
 }
 
-void LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
+bool LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
   const Layout& layout = context.layout;
   const double ink_w = layout.logo.trim ? logo.ink.width : logo.width;
   const double ink_h = layout.logo.trim ? logo.ink.height : logo.height;
   const Rect placed =
       fit_logo(layout.logo, Rect{0, 0, context.logo_area.w, context.logo_area.h}, ink_w, ink_h);
-  const std::string key = fragment(logo, layout, placed);
+  const std::optional<std::string> key = fragment(logo, layout, placed, context.report);
+  if (!key) return false;
   {
     const std::lock_guard<std::mutex> lock(mutex_);
-    key_of_logo_[logo.content_hash] = key;
+    key_of_logo_[logo.content_hash] = *key;
   }
   if (!keep_logo_data_) {
     std::string().swap(logo.bytes);
@@ -120,9 +126,11 @@ void LogoFragments::make(Logo& logo, const JobOptions::Resolved& context) {
     logo.png.reset();
   }
   ++done_;
+  return true;
 }
 
-std::string LogoFragments::fragment(Logo& logo, const Layout& layout, const Rect& placed) {
+std::optional<std::string> LogoFragments::fragment(Logo& logo, const Layout& layout,
+                                                   const Rect& placed, LogoReport& report) {
   const std::string key = fragment_key(logo, layout, placed);
   {
     const std::lock_guard<std::mutex> lock(mutex_);
@@ -133,16 +141,16 @@ std::string LogoFragments::fragment(Logo& logo, const Layout& layout, const Rect
   if (found) {
     file = LogoFormFile{found->path, found->offset, found->length, key, found->checksum};
   } else {
-    if (logo.format == LogoFormat::svg && !logo.svg) {
-      // Facts came from the cache but the fragment did not: parse now (still once).
-      Diagnostics ignored;
-      LogoRequest request;
-      request.svg_ink_side = logo.ink_side;
-      std::optional<Logo> decoded = decode_logo(logo.bytes, request, ignored);
-      if (decoded) logo.svg = decoded->svg;
-    }
-    const std::string package =
-        package_logo_form(render_logo_fragment(logo, placed.w, placed.h), print_colour(layout.pdf));
+    // SVGs are drawn in a worker process (a renderer crash or runaway is that logo's
+    // diagnostic, not the run's end); PNG fragments are written without a renderer.
+    const std::optional<std::string> drawn =
+        logo.format == LogoFormat::svg
+            ? svg_fragment_in_worker(
+                  logo, placed.w, placed.h,
+                  SvgLimits{layout.logo.render_time_limit, layout.logo.render_memory_limit}, report)
+            : std::optional<std::string>(render_logo_fragment(logo, placed.w, placed.h));
+    if (!drawn) return std::nullopt;
+    const std::string package = package_logo_form(*drawn, print_colour(layout.pdf));
     found = cache_.store(key, package);
     file = found ? LogoFormFile{found->path, found->offset, found->length, key, found->checksum}
                  : store_scratch(key, package);
@@ -160,9 +168,18 @@ LogoForms LogoFragments::proof_forms(Job& job, const PagedJob& paged) {
       if (placement.entry >= paged.participant_of_entry.size()) continue;
       auto& logo = job.logos[paged.participant_of_entry[placement.entry]];
       if (!logo || placement.logo.w <= 0 || placement.logo.h <= 0) continue;
-      const std::string key = fragment(*logo, job.layout, placement.logo);
-      auto [at, added] = index_of_key.emplace(key, forms.fragments.size());
-      if (added) forms.fragments.push_back(fragments_.at(key));
+      const Participant& p = job.model.participants[paged.participant_of_entry[placement.entry]];
+      LogoRequest request;
+      request.participants_file = job.model.file;
+      request.path = p.logo_path;
+      request.pos = p.logo_pos;
+      request.participant = p.name;
+      request.as_warnings = p.status == Status::excluded;
+      LogoReport report(request, job.diagnostics);
+      const std::optional<std::string> key = fragment(*logo, job.layout, placement.logo, report);
+      if (!key) continue;  // reported; the proof shows the cell without its logo
+      auto [at, added] = index_of_key.emplace(*key, forms.fragments.size());
+      if (added) forms.fragments.push_back(fragments_.at(*key));
       forms.placements.push_back(LogoFormPlacement{page, at->second, placement.logo.x,
                                                    placement.logo.y, placement.logo.w,
                                                    placement.logo.h});

@@ -1,6 +1,7 @@
 // Build's logo pipeline: while logos resolve (on all workers), each distinct logo at its
 // placed size gets its PDF fragment — from the cache when a valid entry exists, else
-// rendered and stored — and the logo's file bytes and parsed SVG are released. Fragments
+// rendered (SVGs in a worker process, svg_worker.hpp) and stored — and the logo's file
+// bytes and parsed SVG are released. Fragments
 // live in files only (cache entries, or a scratch folder for this run when there is no
 // cache, removed with this object): memory holds their locations, not their bytes.
 // Afterwards the planned pages become LogoForms for finishing.
@@ -10,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "app/job.hpp"
@@ -28,8 +30,8 @@ class LogoFragments {
   LogoFragments& operator=(const LogoFragments&) = delete;
 
   const LogoFacts& facts() const { return facts_; }
-  // JobOptions::after_resolve.
-  void make(Logo& logo, const JobOptions::Resolved& context);
+  // JobOptions::after_resolve: false when the logo cannot be drawn (reported).
+  bool make(Logo& logo, const JobOptions::Resolved& context);
   int logos_done() const { return done_; }
 
   // The fragments and their placements for the planned pages (one form per fragment).
@@ -40,8 +42,10 @@ class LogoFragments {
 
  private:
   static std::string fragment_key(const Logo& logo, const Layout& layout, const Rect& placed);
-  // The fragment of `logo` at `placed` size, from the cache or rendered; returns its key.
-  std::string fragment(Logo& logo, const Layout& layout, const Rect& placed);
+  // The fragment of `logo` at `placed` size, from the cache or rendered; returns its key,
+  // or nullopt when the logo cannot be drawn (reported to `report`).
+  std::optional<std::string> fragment(Logo& logo, const Layout& layout, const Rect& placed,
+                                      LogoReport& report);
   // Writes a package into the scratch folder (created on first use).
   LogoFormFile store_scratch(const std::string& key, const std::string& package);
 

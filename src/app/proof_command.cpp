@@ -53,7 +53,11 @@ std::optional<std::vector<EntryChange>> compare_with_previous(const std::string&
     for (const auto& p : model.participants) {
       if (p.logo_path.empty()) continue;
       logos[p.index] = resolve_logo(
-          LogoRequest{model.folder, p.logo_path, model.file, p.logo_pos, p.name, false}, ignored);
+          LogoRequest{
+              model.folder, p.logo_path, model.file, p.logo_pos, p.name, false, 0,
+              SvgLimits{job.layout.logo.render_time_limit, job.layout.logo.render_memory_limit},
+              false},
+          ignored);
     }
     return compare_entries(entry_records(model, logos), entry_records(job.model, job.logos));
   } catch (const FatalError& e) {
@@ -67,7 +71,11 @@ std::optional<std::vector<EntryChange>> compare_with_previous(const std::string&
 int run_proof(const ProofOptions& options) {
   PangoTextMeasure measure;
   set_activity("checking the participants and their logos");
-  Job job = prepare_job(options.job, measure);  // FatalError (exit 2) only for unreadable files
+  JobOptions job_options = options.job;
+  // The proof's logos are drawn in worker processes like a build's (LogoFragments); only
+  // the PNG previews draw SVGs in this process.
+  job_options.svg_documents = options.png_dir.has_value();
+  Job job = prepare_job(job_options, measure);  // FatalError (exit 2) only for unreadable files
   const std::string output =
       options.output.value_or(default_output(options.job.participants, "-proof"));
   guard_outputs(RunOutputs{output, std::nullopt, options.png_dir},

@@ -66,6 +66,8 @@ struct Layout {
     double base = 0.75;
     bool trim = true;
     double padding = 2.0 * kPointsPerMm;
+    double render_time_limit = 20;      // s per SVG logo in the renderer (svg_worker.hpp)
+    double render_memory_limit = 2048;  // MiB per SVG renderer process
   } logo;
   struct Caption {
     std::string font = "DejaVu Sans 8";

@@ -291,12 +291,16 @@ void read_sections(LayoutReader& r, const YamlNode& root, Layout& layout) {
   }
   if (auto d = r.section(root, "district_heading", {"font"}))
     r.font(*d, "font", layout.district_heading.font);
-  if (auto l = r.section(root, "logo", {"fit", "base", "trim", "padding"})) {
+  if (auto l = r.section(
+          root, "logo",
+          {"fit", "base", "trim", "padding", "render_time_limit", "render_memory_limit"})) {
     r.choice<Layout::Fit>(*l, "fit", layout.logo.fit,
                           {{"contain", Layout::Fit::contain}, {"balanced", Layout::Fit::balanced}});
     r.number(*l, "base", layout.logo.base, 0.05, 1.0);
     r.boolean(*l, "trim", layout.logo.trim);
     r.length(*l, "padding", layout.logo.padding, 0, 50 * kPointsPerMm);
+    r.number(*l, "render_time_limit", layout.logo.render_time_limit, 1, 3600);
+    r.number(*l, "render_memory_limit", layout.logo.render_memory_limit, 256, 1 << 20);
   }
   if (auto c = r.section(root, "caption", {"font", "gap", "max_lines"})) {
     r.font(*c, "font", layout.caption.font);

@@ -151,7 +151,7 @@ PixelSize filter_raster_size(const Rect& placed) {
 }
 
 void paint_logo(cairo_t* cr, const Logo& logo, const Rect& placed, RenderTarget target,
-                LogoSurfaceCache& cache) {
+                LogoSurfaceCache& cache, double device_scale) {
   if (placed.w <= 0 || placed.h <= 0 || logo.ink.width <= 0 || logo.ink.height <= 0) return;
   cairo_save(cr);
   // Clip first: a plain white background outside the ink box must not cover neighbours.
@@ -165,7 +165,8 @@ void paint_logo(cairo_t* cr, const Logo& logo, const Rect& placed, RenderTarget 
   switch (logo.format) {
     case LogoFormat::svg:
       if (logo.has_filter_effects && target == RenderTarget::pdf) {
-        const PixelSize size = filter_raster_size(placed);
+        const PixelSize size =
+            filter_raster_size(Rect{0, 0, placed.w / device_scale, placed.h / device_scale});
         cairo_surface_t* image = cache.rasterised_svg(logo, size.width, size.height);
         cairo_matrix_t to_pixels;
         cairo_matrix_init_scale(&to_pixels, size.width / logo.ink.width,

@@ -42,7 +42,8 @@ struct PixelSize {
 PixelSize filter_raster_size(const Rect& placed);
 
 // Draws `logo` with its ink box on `placed` (current user space), clipped to `placed`.
+// `device_scale`: device units per point of the printed size (a fragment drawn enlarged).
 void paint_logo(cairo_t* cr, const Logo& logo, const Rect& placed, RenderTarget target,
-                LogoSurfaceCache& cache);
+                LogoSurfaceCache& cache, double device_scale = 1);
 
 }  // namespace logogrid

@@ -37,7 +37,6 @@ constexpr std::array kMagics{
     Magic{"II*\0"sv, "a TIFF image"},
     Magic{"MM\0*"sv, "a TIFF image"},
     Magic{"BM"sv, "a BMP image"},
-    Magic{"\x1F\x8B"sv, "gzip-compressed data (an .svgz?)"},
     Magic{"PK\x03\x04"sv, "a ZIP archive (an Office or .ai file?)"},
     Magic{"8BPS"sv, "a Photoshop document"},
     Magic{"\0\0\1\0"sv, "an icon file (.ico)"},
@@ -50,6 +49,7 @@ Sniffed sniff_logo_content(std::string_view bytes) {
   if (starts_with(bytes, "\x89PNG\r\n\x1A\n"sv)) return {SniffedFormat::png, {}};
   if (starts_with(bytes, "\x89PNG"sv) || (bytes.size() >= 16 && bytes.substr(12, 4) == "IHDR"))
     return {SniffedFormat::damaged_png, {}};
+  if (starts_with(bytes, "\x1F\x8B"sv)) return {SniffedFormat::gzip, {}};
   if (bytes.size() >= 12 && starts_with(bytes, "RIFF") && bytes.substr(8, 4) == "WEBP")
     return {SniffedFormat::other, "a WebP image"};
   for (const Magic& magic : kMagics)

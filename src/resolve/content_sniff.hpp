@@ -8,8 +8,9 @@
 
 namespace logogrid {
 
-// damaged_png: PNG chunks behind a broken signature (a transfer in text mode, say).
-enum class SniffedFormat { png, damaged_png, xml, other };
+// damaged_png: PNG chunks behind a broken signature (a transfer in text mode, say);
+// gzip: maybe .svgz.
+enum class SniffedFormat { png, damaged_png, xml, gzip, other };
 
 struct Sniffed {
   SniffedFormat format = SniffedFormat::other;

@@ -67,9 +67,9 @@ std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
                       "in transfer (e.g. sent as text)"});
       break;
     case SniffedFormat::xml:
+    case SniffedFormat::gzip:  // .svgz
       logo.format = LogoFormat::svg;
-      decoded = decode_svg_logo(
-          logo, report, request.svg_ink_side > 0 ? request.svg_ink_side : kSvgInkRenderSide);
+      decoded = decode_svg_logo(logo, report, request);
       break;
     case SniffedFormat::other:
       report.problem("logo-unsupported",

@@ -8,8 +8,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "resolve/svg_worker.hpp"
 
 namespace logogrid {
 
@@ -33,6 +35,15 @@ struct InkBox {
 struct SvgDocument;  // a parsed SVG, opaque outside resolve/ and render/
 struct PngImage;     // a PNG's print image (resolve/png_image.hpp)
 
+// A PNG or JPEG embedded in an SVG, for the resolution rule at the placed size.
+struct EmbeddedRaster {
+  long line = 0;  // of the <image> element inside the SVG
+  int pixel_width = 0;
+  int pixel_height = 0;
+  double width = 0;  // as drawn, in the SVG's user units (same as Logo::ink)
+  double height = 0;
+};
+
 struct Logo {
   LogoFormat format = LogoFormat::svg;
   std::string path;          // as written in the participants file
@@ -46,8 +57,9 @@ struct Logo {
   InkBox ink;                       // what shows on white paper (== whole box when trim is off)
   bool has_filter_effects = false;  // SVG filters: rasterised at print resolution
   int ink_side = 0;  // LogoRequest::svg_ink_side it was resolved with (facts cache key)
-  std::shared_ptr<const SvgDocument> svg;  // SVG only: parsed once, reused by render
-  std::shared_ptr<const PngImage> png;     // PNG only: made while the ink was measured
+  std::vector<EmbeddedRaster> embedded_rasters;  // SVG only
+  std::shared_ptr<const SvgDocument> svg;        // SVG only, when asked for: parsed for drawing
+  std::shared_ptr<const PngImage> png;           // PNG only: made while the ink was measured
 };
 
 struct LogoRequest {
@@ -57,9 +69,13 @@ struct LogoRequest {
   Position pos;                   // of the logo value
   std::string participant;        // name for diagnostics
   bool as_warnings = false;       // excluded entries: problems become warnings
-  // Longest side of the SVG ink raster; 0 = kSvgInkRenderSide. A build derives it from the
-  // logo area, so the ink box is just as precise as printing needs (see svg_logo.hpp).
+  // Pixels across the longer side of an SVG's artwork when its ink is measured; 0 =
+  // kSvgInkRenderSide. Derived from the logo area, so the ink box is just as precise as
+  // printing needs (see svg_logo.hpp).
   int svg_ink_side = 0;
+  SvgLimits svg_limits;  // the budget of the SVG renderer per logo (svg_worker.hpp)
+  // Parse SVGs in this process too, for drawing here (proofs, previews): Logo::svg.
+  bool svg_document = true;
   // PNG: also make the print image (Logo::png) in the decoding pass. `check` needs only
   // the ink box and leaves the compression out.
   bool png_print_image = true;

@@ -1,22 +1,24 @@
-// Coarse-then-frame ink measurement (see svg_ink.hpp). Every raster is drawn with the same
-// viewport, an integer translation and pixel-aligned clip boxes only, so a band's pixels are
-// exactly the pixels the full raster has there. Measured on 140 generated SVGs: full
-// rasters 5.8 s, four separate band rasters 4.7 s (librsvg's per-draw cost dominates), one
-// clipped frame raster 3.0 s.
+// Locate-then-frame ink measurement (see svg_ink.hpp). Every draw of a document costs its
+// whole geometry whatever the pixels, so the measurement is kept to two draws: the locating
+// raster, and one raster of the artwork's region clipped to its four edge bands.
 #include "resolve/svg_ink.hpp"
 
 #include <cairo.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <memory>
+
+#include "resolve/ink_box.hpp"
 
 namespace logogrid {
 namespace {
 
-constexpr int kCoarseFactor = 4;  // coarse pixel = 4×4 full pixels
-constexpr int kCoarseMargin = 2;  // coarse pixels added around the coarse bounds
-constexpr int kBand = (kCoarseMargin + 2) * kCoarseFactor;  // band thickness, full pixels
+constexpr int kLocateMargin = 2;  // locating pixels added around what they found
+// The region's raster is at most this many times ink_side across (a speck on a vast canvas).
+constexpr double kMaxRegionFactor = 4;
+constexpr double kMaxFilterRegionPixels = 1.5e6;
 
 struct SurfaceDestroy {
   void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
@@ -27,10 +29,19 @@ struct Region {
   int x = 0, y = 0, w = 0, h = 0;
 };
 
-// Draws the document with `viewport` into a w×h surface whose origin is (x, y) of the
-// raster. Returns nullptr on a drawing error.
-Surface draw(RsvgHandle* handle, const RsvgRectangle& viewport, const Region& r, std::string& error,
-             const Region* clips = nullptr, int clip_count = 0) {
+// A document drawn into a viewport of width × height user units, at `scale` pixels per
+// user unit, with the raster's origin at user point (origin_x, origin_y).
+struct View {
+  RsvgHandle* handle = nullptr;
+  double width = 0, height = 0;
+  double scale = 1;
+  double origin_x = 0, origin_y = 0;
+};
+
+// Draws into a w×h surface for region `r` of the raster, clipped to `clips` when given.
+// Returns nullptr on a drawing error.
+Surface draw(const View& view, const Region& r, std::string& error, const Region* clips = nullptr,
+             int clip_count = 0) {
   Surface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, r.w, r.h));
   cairo_t* cr = cairo_create(surface.get());
   cairo_translate(cr, -r.x, -r.y);
@@ -39,8 +50,12 @@ Surface draw(RsvgHandle* handle, const RsvgRectangle& viewport, const Region& r,
       cairo_rectangle(cr, clips[i].x, clips[i].y, clips[i].w, clips[i].h);
     cairo_clip(cr);
   }
+  // The renderer's way (logo_painter): a cairo transform, the intrinsic viewport.
+  cairo_scale(cr, view.scale, view.scale);
+  cairo_translate(cr, -view.origin_x, -view.origin_y);
+  const RsvgRectangle viewport{0, 0, view.width, view.height};
   GError* gerror = nullptr;
-  const bool ok = rsvg_handle_render_document(handle, cr, &viewport, &gerror) &&
+  const bool ok = rsvg_handle_render_document(view.handle, cr, &viewport, &gerror) &&
                   cairo_status(cr) == CAIRO_STATUS_SUCCESS;
   if (!ok) {
     if (gerror) {
@@ -54,21 +69,6 @@ Surface draw(RsvgHandle* handle, const RsvgRectangle& viewport, const Region& r,
   if (!ok) return nullptr;
   cairo_surface_flush(surface.get());
   return surface;
-}
-
-// Ink bounds of a drawn region, in raster pixels.
-InkBounds scan(cairo_surface_t* surface, const Region& r) {
-  InkBounds local;
-  const unsigned char* data = cairo_image_surface_get_data(surface);
-  const auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(surface));
-  for (int y = 0; y < r.h; ++y)
-    local.add_argb32_row(
-        reinterpret_cast<const std::uint32_t*>(data + static_cast<std::size_t>(y) * stride), r.w,
-        y);
-  InkBounds bounds;
-  if (local.empty()) return bounds;
-  bounds.add_box(local.x0() + r.x, local.y0() + r.y, local.x1() + r.x, local.y1() + r.y);
-  return bounds;
 }
 
 // Ink bounds of the part `part` of a surface drawn for region `r`, in raster pixels.
@@ -116,69 +116,80 @@ bool any_mark(cairo_surface_t* surface, int w, int h, int& x0, int& y0, int& x1,
   return found;
 }
 
-std::optional<InkBounds> full(RsvgHandle* handle, const RsvgRectangle& viewport,
-                              const SvgInkRaster& raster, std::string& error) {
-  const Region all{0, 0, raster.pixel_width, raster.pixel_height};
-  Surface surface = draw(handle, viewport, all, error);
+// Ink of the region raster (w × h pixels), whose edges lie within `band` pixels of its
+// border: the four bands only, else the whole raster.
+std::optional<InkBounds> measure_region(const View& view, int w, int h, int band, bool whole_raster,
+                                        std::string& error) {
+  const Region all{0, 0, w, h};
+  if (!whole_raster && 3 * band < w && 3 * band < h) {
+    const Region bands[4] = {
+        {0, 0, w, band}, {0, h - band, w, band}, {0, 0, band, h}, {w - band, 0, band, h}};
+    Surface frame = draw(view, all, error, bands, 4);
+    if (!frame) return std::nullopt;
+    InkBounds edges[4];
+    bool complete = true;
+    for (int i = 0; i < 4; ++i) {
+      edges[i] = scan_part(frame.get(), all, bands[i]);
+      complete = complete && !edges[i].empty();
+    }
+    if (complete) {
+      InkBounds ink;
+      ink.add_box(edges[2].x0(), edges[0].y0(), edges[3].x1(), edges[1].y1());
+      return ink;
+    }
+  }
+  Surface surface = draw(view, all, error);
   if (!surface) return std::nullopt;
-  return scan(surface.get(), all);
+  return scan_part(surface.get(), all, all);
 }
 
 }  // namespace
 
-std::optional<InkBounds> measure_svg_ink(RsvgHandle* handle, double width, double height,
-                                         const SvgInkRaster& raster, std::string& error) {
-  const RsvgRectangle viewport{0, 0, width * raster.scale, height * raster.scale};
-  const int pw = raster.pixel_width;
-  const int ph = raster.pixel_height;
-  // Filters read neighbouring pixels, which a clipped or smaller raster does not have.
-  if (raster.has_filter_effects) return full(handle, viewport, raster, error);
-  if (pw < 8 * kBand || ph < 8 * kBand) return full(handle, viewport, raster, error);
-
-  const double coarse_scale = raster.scale / kCoarseFactor;
-  const RsvgRectangle coarse_viewport{0, 0, width * coarse_scale, height * coarse_scale};
-  const Region coarse{0, 0, (pw + kCoarseFactor - 1) / kCoarseFactor,
-                      (ph + kCoarseFactor - 1) / kCoarseFactor};
-  Surface coarse_surface = draw(handle, coarse_viewport, coarse, error);
-  if (!coarse_surface) return std::nullopt;
+std::optional<std::optional<InkBox>> measure_svg_ink_box(RsvgHandle* handle, double width,
+                                                         double height, int ink_side,
+                                                         bool has_filter_effects,
+                                                         std::string& error) {
+  // Where the artwork is: any mark on a small raster of the whole canvas.
+  const double locate_scale = kSvgLocateSide / std::max(width, height);
+  const Region canvas{0, 0, std::max(1, static_cast<int>(std::ceil(width * locate_scale))),
+                      std::max(1, static_cast<int>(std::ceil(height * locate_scale)))};
+  Surface located = draw(View{handle, width, height, locate_scale, 0, 0}, canvas, error);
+  if (!located) return std::nullopt;
   int cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;
-  if (!any_mark(coarse_surface.get(), coarse.w, coarse.h, cx0, cy0, cx1, cy1))
-    return full(handle, viewport, raster, error);  // nothing at all: let the full raster say so
-  coarse_surface.reset();
+  if (!any_mark(located.get(), canvas.w, canvas.h, cx0, cy0, cx1, cy1))
+    return std::optional<InkBox>{};
+  located.reset();
 
-  // Where ink can be, in full pixels.
-  const int X0 = std::max(0, (cx0 - kCoarseMargin) * kCoarseFactor);
-  const int Y0 = std::max(0, (cy0 - kCoarseMargin) * kCoarseFactor);
-  const int X1 = std::min(pw, (cx1 + 1 + kCoarseMargin) * kCoarseFactor);
-  const int Y1 = std::min(ph, (cy1 + 1 + kCoarseMargin) * kCoarseFactor);
-  if ((X1 - X0) < 3 * kBand || (Y1 - Y0) < 3 * kBand) {
-    const Region inner{X0, Y0, X1 - X0, Y1 - Y0};
-    Surface surface = draw(handle, viewport, inner, error);
-    if (!surface) return std::nullopt;
-    const InkBounds ink = scan(surface.get(), inner);
-    if (ink.empty()) return full(handle, viewport, raster, error);
-    return ink;
-  }
-
-  const Region bands[4] = {{X0, Y0, X1 - X0, kBand},
-                           {X0, Y1 - kBand, X1 - X0, kBand},
-                           {X0, Y0, kBand, Y1 - Y0},
-                           {X1 - kBand, Y0, kBand, Y1 - Y0}};
-  const Region inner{X0, Y0, X1 - X0, Y1 - Y0};
-  Surface frame = draw(handle, viewport, inner, error, bands, 4);
-  if (!frame) return std::nullopt;
-  InkBounds edges[4];
-  for (int i = 0; i < 4; ++i) {
-    edges[i] = scan_part(frame.get(), inner, bands[i]);
-    if (edges[i].empty()) return full(handle, viewport, raster, error);
-  }
-  // Ink on a band's outer border may continue outside the region: only then distrust it.
-  if ((edges[0].y0() == Y0 && Y0 > 0) || (edges[1].y1() == Y1 && Y1 < ph) ||
-      (edges[2].x0() == X0 && X0 > 0) || (edges[3].x1() == X1 && X1 < pw))
-    return full(handle, viewport, raster, error);
-  InkBounds ink;
-  ink.add_box(edges[2].x0(), edges[0].y0(), edges[3].x1(), edges[1].y1());
-  return ink;
+  // The artwork's region (with a margin), at ink_side pixels across the longer side of the
+  // located pixels (at least the artwork: a pixel never exceeds the asked precision). Each
+  // edge of the ink lies in the locating pixel that found it, so within the margin and
+  // that pixel of the region's border: the bands are that wide.
+  const double x0 = std::max(0.0, (cx0 - kLocateMargin) / locate_scale);
+  const double y0 = std::max(0.0, (cy0 - kLocateMargin) / locate_scale);
+  const double x1 = std::min(width, (cx1 + 1 + kLocateMargin) / locate_scale);
+  const double y1 = std::min(height, (cy1 + 1 + kLocateMargin) / locate_scale);
+  const double found = std::max(cx1 - cx0 + 1, cy1 - cy0 + 1) / locate_scale;
+  double scale =
+      std::min(ink_side / found, kMaxRegionFactor * ink_side / std::max(x1 - x0, y1 - y0));
+  // Filters are measured on the whole region: its pixels are bounded (their edges are
+  // soft anyway, and print at kFilterRasterPpi from their own raster).
+  if (has_filter_effects)
+    scale = std::min(scale, std::sqrt(kMaxFilterRegionPixels / ((x1 - x0) * (y1 - y0))));
+  const int limit = static_cast<int>(kMaxRegionFactor) * ink_side;
+  const int w = std::clamp(static_cast<int>(std::ceil((x1 - x0) * scale)), 1, limit);
+  const int h = std::clamp(static_cast<int>(std::ceil((y1 - y0) * scale)), 1, limit);
+  const int band = static_cast<int>(std::ceil((kLocateMargin + 1) * scale / locate_scale)) + 2;
+  // Filters read neighbouring pixels, which a clipped raster does not have.
+  const std::optional<InkBounds> ink = measure_region(View{handle, width, height, scale, x0, y0}, w,
+                                                      h, band, has_filter_effects, error);
+  if (!ink) return std::nullopt;
+  if (ink->empty()) return std::optional<InkBox>{};
+  // Outward by one measuring pixel, to keep anti-aliased edges below the threshold.
+  const double left = std::max(0.0, x0 + (ink->x0() - 1) / scale);
+  const double top = std::max(0.0, y0 + (ink->y0() - 1) / scale);
+  const double right = std::min(width, x0 + (ink->x1() + 1) / scale);
+  const double bottom = std::min(height, y0 + (ink->y1() + 1) / scale);
+  return std::optional<InkBox>{InkBox{left, top, right - left, bottom - top}};
 }
 
 }  // namespace logogrid

@@ -1,8 +1,9 @@
-// Ink measurement for SVG logos: which render pixels at a given scale would show on white
-// paper. Equal to scanning one full raster of kSvgInkRenderSide px, but cheaper: a coarse
-// raster finds where the ink can be, then one full-resolution raster clipped to thin bands
-// along the four edges of that region finds the exact rows and columns. Falls back to the full
-// raster whenever a band cannot prove its edge (ink on the band's outer border, or no ink in it).
+// Ink measurement for SVG logos: which parts of the artwork would show on white paper.
+// Two draws: a small raster of the whole canvas locates the artwork (any mark at all), then
+// one raster of the artwork's own region, at the scale that gives the asked precision
+// across it whatever the canvas around it (an A4 artboard, say), clipped to thin bands
+// along its four edges, where the exact rows and columns of the ink are. Falls back to the
+// whole region when a band finds no ink (a mark too faint to locate) or filters are used.
 #pragma once
 
 #include <librsvg/rsvg.h>
@@ -10,20 +11,20 @@
 #include <optional>
 #include <string>
 
-#include "resolve/ink_box.hpp"
+#include "resolve/logo.hpp"
 
 namespace logogrid {
 
-struct SvgInkRaster {
-  double scale = 1;     // render pixels per user unit
-  int pixel_width = 1;  // the full raster the result is equal to
-  int pixel_height = 1;
-  bool has_filter_effects = false;  // filters need the whole raster: measured on it
-};
+// Longest side, in pixels, of the raster of the whole canvas that locates the artwork.
+constexpr int kSvgLocateSide = 128;
 
-// Ink bounds in pixels of the full raster (empty when nothing shows). On a drawing error
-// returns nullopt and sets `error`.
-std::optional<InkBounds> measure_svg_ink(RsvgHandle* handle, double width, double height,
-                                         const SvgInkRaster& raster, std::string& error);
+// The ink box in user units, rounded outward by one measuring pixel (`ink_side` pixels
+// across the longer side of the artwork's region). An empty optional inside when nothing
+// shows; nullopt (and `error`) on a drawing error. Drawn with the viewport and the kind of
+// cairo transform the renderer uses, so root clip paths come out the same.
+std::optional<std::optional<InkBox>> measure_svg_ink_box(RsvgHandle* handle, double width,
+                                                         double height, int ink_side,
+                                                         bool has_filter_effects,
+                                                         std::string& error);
 
 }  // namespace logogrid

@@ -8,14 +8,18 @@
 #include <libxml/globals.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 namespace logogrid {
 namespace {
@@ -173,8 +177,70 @@ std::string pseudo_attribute(std::string_view content, std::string_view name) {
   return std::string(rest.substr(1, end == std::string_view::npos ? rest.size() - 1 : end - 1));
 }
 
+void note_image(SvgScan& scan, std::vector<xmlNode*>& untagged, xmlNode* node,
+                std::string_view href, long line) {
+  SvgEmbeddedImage image;
+  if (!read_embedded_image(href, image)) return;
+  image.line = line;
+  const XmlString id(xmlGetProp(node, xml("id")));
+  if (id) image.id = chars(id.get());
+  scan.images.push_back(std::move(image));
+  if (!id) untagged.push_back(node);
+}
+
+// Gives ids to the embedded images that have none and writes the document out again.
+void tag_images(xmlDoc* doc, SvgScan& scan, const std::vector<xmlNode*>& untagged) {
+  std::size_t next = 0;
+  for (SvgEmbeddedImage& image : scan.images) {
+    if (!image.id.empty() || next >= untagged.size()) continue;
+    image.id = fmt::format("logogrid-embedded-image-{}", next + 1);
+    xmlSetProp(untagged[next++], xml("id"), xml(image.id.c_str()));
+  }
+  xmlChar* text = nullptr;
+  int size = 0;
+  xmlDocDumpMemory(doc, &text, &size);
+  if (text) scan.with_image_ids.assign(chars(text), static_cast<std::size_t>(std::max(size, 0)));
+  xmlFree(text);
+}
+
+// A stop's offset: a number or a percentage, clamped to 0…1 (SVG 1.1, 13.2.4).
+double stop_offset(xmlNode* stop) {
+  const XmlString value(xmlGetProp(stop, xml("offset")));
+  if (!value) return 0;
+  const std::string text(trim(chars(value.get())));
+  char* end = nullptr;
+  double offset = std::strtod(text.c_str(), &end);
+  if (end != nullptr && *end == '%') offset /= 100;
+  return std::isfinite(offset) ? std::clamp(offset, 0.0, 1.0) : 0;
+}
+
+std::string stop_colour(xmlNode* stop) {
+  std::string colour;
+  for (const char* name : {"stop-color", "stop-opacity", "style"}) {
+    const XmlString value(xmlGetProp(stop, xml(name)));
+    colour += value ? chars(value.get()) : "";
+    colour += ';';
+  }
+  return colour;
+}
+
+// Two stops at one offset with different colours: a hard edge inside the gradient.
+bool has_hard_stop(xmlNode* gradient) {
+  double previous = -1;
+  std::string previous_colour;
+  for (xmlNode* child = gradient->children; child; child = child->next) {
+    if (!is_svg_element(child, "stop")) continue;
+    const double offset = std::max(stop_offset(child), previous);  // offsets never go back
+    const std::string colour = stop_colour(child);
+    if (offset == previous && colour != previous_colour) return true;
+    previous = offset;
+    previous_colour = colour;
+  }
+  return false;
+}
+
 // Walks the whole document in order (no recursion: depth is up to the file).
-bool walk(xmlDoc* doc, SvgScan& scan) {
+bool walk(xmlDoc* doc, SvgScan& scan, std::vector<xmlNode*>& untagged) {
   EntitySizes sizes(doc);
   std::size_t expansion = 0;
   std::size_t elements = 0;
@@ -203,6 +269,12 @@ bool walk(xmlDoc* doc, SvgScan& scan) {
       }
       if (is_svg_element(node, "text") && scan.text_line == 0) scan.text_line = line;
       if (is_svg_element(node, "filter")) scan.has_filter_effects = true;
+      if ((is_svg_element(node, "linearGradient") || is_svg_element(node, "radialGradient")) &&
+          scan.hard_stop_line == 0 && has_hard_stop(node)) {
+        const XmlString id(xmlGetProp(node, xml("id")));
+        scan.hard_stop_gradient = id ? chars(id.get()) : "";
+        scan.hard_stop_line = line;
+      }
       if (is_svg_element(node, "style")) {
         const XmlString css(xmlNodeGetContent(node));
         if (css) {
@@ -214,7 +286,10 @@ bool walk(xmlDoc* doc, SvgScan& scan) {
         const XmlString value(xmlNodeListGetString(doc, attr->children, 1));
         const std::string_view text = value ? chars(value.get()) : "";
         const std::string_view name = chars(attr->name);
-        if (name == "href") note_reference(scan, text, line);
+        if (name == "href" && !is_svg_element(node, "a")) {
+          if (is_svg_element(node, "image")) note_image(scan, untagged, node, text, line);
+          note_reference(scan, text, line);
+        }
         scan_css_references(scan, text, line);
         if (!attr->ns && name == "filter" && is_filter_value(text)) scan.has_filter_effects = true;
         if (!attr->ns && name == "style" && css_has_filter(text)) scan.has_filter_effects = true;
@@ -275,6 +350,31 @@ std::string describe_xml_error(const xmlError* error) {
   return fmt::format("line {}: {}", std::max(error->line, 1), message);
 }
 
+// libxml2's safety limits read like programming advice ("use XML_PARSE_HUGE option"): they
+// are said in plain words, as limits.
+void explain_parse_failure(const xmlError* error, SvgScan& scan) {
+  const std::string message = error && error->message ? error->message : "";
+  const long line = error ? std::max(error->line, 1) : 1;
+  if (message.find("Excessive depth") != std::string::npos) {
+    scan.outcome = SvgScan::Outcome::too_complex;
+    scan.reason = fmt::format("its elements are nested more than {} levels deep (line {})",
+                              xmlParserMaxDepth, line);
+  } else if (message.find("too long") != std::string::npos ||
+             message.find("huge") != std::string::npos) {
+    scan.outcome = SvgScan::Outcome::too_complex;
+    scan.reason = fmt::format(
+        "an attribute or a text in it (a path's data, say) is longer than {} MB (line {})",
+        XML_MAX_TEXT_LENGTH / 1000000, line);
+  } else if (message.find("entity reference loop") != std::string::npos ||
+             (error && error->code == XML_ERR_ENTITY_LOOP)) {
+    scan.outcome = SvgScan::Outcome::entity_bomb;
+    scan.reason = fmt::format("line {}: its XML entities refer to each other in a loop", line);
+  } else {
+    scan.outcome = SvgScan::Outcome::malformed;
+    scan.reason = describe_xml_error(error);
+  }
+}
+
 }  // namespace
 
 SvgScan scan_svg(std::string_view bytes) {
@@ -298,9 +398,9 @@ SvgScan scan_svg(std::string_view bytes) {
   const std::unique_ptr<xmlDoc, XmlFree> doc(xmlCtxtReadMemory(
       context.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, options));
   if (!doc || !context->wellFormed) {
-    scan.outcome = SvgScan::Outcome::malformed;
-    scan.reason = describe_xml_error(
-        first_error.code != XML_ERR_OK ? &first_error : xmlCtxtGetLastError(context.get()));
+    const xmlError* error =
+        first_error.code != XML_ERR_OK ? &first_error : xmlCtxtGetLastError(context.get());
+    explain_parse_failure(error, scan);
     xmlResetError(&first_error);
     return scan;
   }
@@ -325,7 +425,8 @@ SvgScan scan_svg(std::string_view bytes) {
       xmlHashScan(static_cast<xmlHashTable*>(doc->intSubset->pentities), note_declared_entity,
                   &scan);
   }
-  walk(doc.get(), scan);
+  std::vector<xmlNode*> untagged;
+  if (walk(doc.get(), scan, untagged) && !untagged.empty()) tag_images(doc.get(), scan, untagged);
   return scan;
 }
 

@@ -10,6 +10,8 @@
 #include <string>
 
 #include "resolve/logo.hpp"
+#include "resolve/svg_logo.hpp"
+#include "resolve/svg_worker.hpp"
 
 namespace logogrid::fuzzing {
 
@@ -26,6 +28,12 @@ inline const std::string& input_file(const std::uint8_t* data, std::size_t size)
     std::fclose(f);
   }
   return path;
+}
+
+// SVG decoding starts this binary again as its renderer worker (svg_worker.hpp): answers
+// as one when asked (decoding only: the fuzz build has no renderer of fragments).
+inline bool serve_as_svg_worker(int argc, char** argv) {
+  return serve_svg_worker_if_asked(argc, argv, answer_svg_decode);
 }
 
 // Decodes `data` as a logo named `path` (only the name differs between the PNG and SVG

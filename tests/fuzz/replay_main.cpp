@@ -9,9 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "fuzz_support.hpp"
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
 
 int main(int argc, char** argv) {
+  if (logogrid::fuzzing::serve_as_svg_worker(argc, argv)) return 0;
   std::vector<std::filesystem::path> files;
   for (int i = 1; i < argc; ++i) {
     std::filesystem::path arg(argv[i]);

@@ -76,6 +76,16 @@ TEST(load_layout, unknown_key_suggests_closest) {
   EXPECT_NE(e->hints[0].find("columns"), std::string::npos);
 }
 
+TEST(load_layout, svg_renderer_budget_is_set_per_layout) {
+  Layout l;
+  EXPECT_TRUE(load_text("logo:\n  render_time_limit: 60\n  render_memory_limit: 4096\n", &l)
+                  .items()
+                  .empty());
+  EXPECT_DOUBLE_EQ(l.logo.render_time_limit, 60);
+  EXPECT_DOUBLE_EQ(l.logo.render_memory_limit, 4096);
+  EXPECT_TRUE(find_code(load_text("logo:\n  render_memory_limit: 10\n"), "layout-invalid"));
+}
+
 TEST(load_layout, margins_wider_than_page_are_invalid) {
   const Diagnostics d =
       load_text("margins: {top: 150mm, bottom: 150mm, inside: 20mm, outside: 20mm}\n");

@@ -64,6 +64,7 @@ TEST(render_preview, poster_of_the_14_matches_reference) {
   JobOptions options;
   options.participants = std::string(LOGOGRID_SOURCE_DIR) + "/participants.yaml";
   options.layout = std::string(LOGOGRID_SOURCE_DIR) + "/layouts/rahmenstrategie-a3-poster.yaml";
+  options.svg_documents = true;  // the preview draws the SVGs in this process
   Job job = prepare_job(options, measure);
   ASSERT_EQ(job.diagnostics.items().size(), 0U) << job.diagnostics.items()[0].message;
   const PagedJob paged = plan_job(job, measure, is_included);

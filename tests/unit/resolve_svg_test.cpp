@@ -80,8 +80,9 @@ TEST(resolve_svg, measures_ink_inside_empty_margins) {
 }
 
 TEST(resolve_svg, ink_raster_side_follows_the_placed_size) {
-  // 0.1 mm at the placed size: 100 mm needs 1000 px; never below 256 or above the default.
-  EXPECT_EQ(svg_ink_side_for(100 * 72.0 / 25.4), 1000);
+  // 0.1 mm at the placed size (pixels of 0.05 mm): 50 mm needs 1000 px; never below 256
+  // or above the default.
+  EXPECT_EQ(svg_ink_side_for(50 * 72.0 / 25.4), 1000);
   EXPECT_EQ(svg_ink_side_for(1), 256);
   EXPECT_EQ(svg_ink_side_for(1e6), kSvgInkRenderSide);
   // A smaller raster still encloses the drawing, by at most one raster pixel per side.
@@ -129,11 +130,16 @@ TEST(resolve_svg, absolute_units_become_css_pixels) {
   expect_ink_around(*logo, {48, 19.2, 96, 38.4});
 }
 
-TEST(resolve_svg, document_without_size_is_refused) {
+TEST(resolve_svg, document_without_size_gets_its_drawing_extent_with_a_warning) {
   Diagnostics d;
-  EXPECT_FALSE(decode_logo(svg(kRedRect, ""), request(), d));
-  ASSERT_TRUE(find(d, "logo-corrupt"));
-  EXPECT_NE(find(d, "logo-corrupt")->message.find("no usable size"), std::string::npos);
+  const auto logo = decode_logo(svg(kRedRect, ""), request(), d);
+  ASSERT_TRUE(logo);
+  EXPECT_DOUBLE_EQ(logo->width, 150);  // librsvg's size: out to the drawing's far edges
+  EXPECT_DOUBLE_EQ(logo->height, 60);
+  expect_ink_around(*logo, {50, 20, 100, 40});
+  const Diagnostic* guessed = find(d, "logo-size-guessed");
+  ASSERT_TRUE(guessed);
+  EXPECT_EQ(guessed->severity, Severity::warning);
 }
 
 TEST(resolve_svg, nothing_visible_is_empty) {

@@ -1,0 +1,63 @@
+// Worker requests for SVG logos: "decode" (resolve/svg_logo) and "fragment" (render/).
+#include "app/svg_requests.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+
+#include "diag/fatal_error.hpp"
+#include "render/logo_fragment.hpp"
+#include "resolve/svg_document.hpp"
+#include "resolve/svg_logo.hpp"
+
+namespace logogrid {
+namespace {
+
+// {"fragment", bytes, facts, width, height, path} → {"fragment", pdf} or {"error", why}.
+SvgMessage answer_fragment(const SvgMessage& request) {
+  if (request.size() < 6) return {"error", "a malformed request"};
+  Logo logo;
+  logo.format = LogoFormat::svg;
+  logo.bytes = request[1];
+  logo.path = request[5];
+  if (!read_svg_facts(request[2], logo)) return {"error", "malformed facts"};
+  logo.svg = svg_document_in_worker(logo.bytes, logo);
+  if (!logo.svg) return {"error", "librsvg cannot parse it"};
+  try {
+    return {"fragment", render_logo_fragment(logo, std::atof(request[3].c_str()),
+                                             std::atof(request[4].c_str()))};
+  } catch (const FatalError& e) {
+    return {"error", e.what()};
+  }
+}
+
+}  // namespace
+
+SvgMessage answer_svg_request(const SvgMessage& request) {
+  if (!request.empty() && request[0] == "decode") return answer_svg_decode(request);
+  if (!request.empty() && request[0] == "fragment") return answer_fragment(request);
+  return {"error", "an unknown request"};
+}
+
+std::optional<std::string> svg_fragment_in_worker(const Logo& logo, double width, double height,
+                                                  const SvgLimits& limits, LogoReport& report) {
+  const SvgWorkerOutcome outcome =
+      call_svg_worker({"fragment", logo.bytes, svg_facts_text(logo), fmt::format("{:.17g}", width),
+                       fmt::format("{:.17g}", height), logo.path},
+                      limits);
+  std::string why;
+  if (outcome.kind != SvgWorkerOutcome::Kind::replied)
+    why = outcome.explanation(limits);
+  else if (outcome.reply.size() == 2 && outcome.reply[0] == "fragment")
+    return outcome.reply[1];
+  else
+    why = "the SVG renderer failed on this file: " +
+          (outcome.reply.size() == 2 ? outcome.reply[1] : std::string("no fragment"));
+  report.problem("logo-corrupt",
+                 fmt::format("{}: {} (drawing it at its placed size)", report.name(), why),
+                 {"open the logo in Inkscape or a browser and export it again as plain SVG, or "
+                  "supply a PNG of at least 300 ppi"});
+  return std::nullopt;
+}
+
+}  // namespace logogrid

@@ -1,0 +1,205 @@
+// SVG logos through the real binary (issue 10): renderer faults end as diagnostics for
+// their entries only, fine detail reaches the PDF at print resolution, and check and build
+// agree on every SVG fixture (tests/fixtures/svg).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli_support.hpp"
+
+namespace logogrid::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string shell(const std::string& command) {
+  std::string out;
+  if (FILE* pipe = popen(command.c_str(), "r")) {
+    char buffer[4096];
+    std::size_t n = 0;
+    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+    pclose(pipe);
+  }
+  return out;
+}
+
+struct Entry {
+  std::string name;
+  std::string logo;
+};
+
+// A participants file with these entries (all qualifying, unless a pioneer city), with the
+// SVG fixtures copied to logos/.
+void write_job(const Sandbox& box, const std::vector<Entry>& entries,
+               const std::string& layout = "") {
+  std::string yaml = "campaign:\n  deadline: 2021-10-15\n";
+  if (!layout.empty()) yaml += "  layout: layout.yaml\n";
+  yaml += "participants:\n";
+  for (const Entry& e : entries)
+    yaml += "  - name: " + e.name + "\n    logo: logos/" + e.logo +
+            "\n    commitment: {kind: letter_of_intent, date: 2021-09-01}\n";
+  box.write("participants.yaml", yaml);
+  if (!layout.empty()) box.write("layout.yaml", layout);
+  for (const Entry& e : entries) box.write("logos/" + e.logo, slurp(fixture("svg/" + e.logo)));
+}
+
+// The diagnostic lines (and their hints) of a run's stderr, without the summary line.
+std::vector<std::string> diagnostic_lines(const std::string& err) {
+  std::vector<std::string> lines;
+  std::istringstream in(err);
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("check:", 0) != 0 && line.rfind("build:", 0) != 0) lines.push_back(line);
+  return lines;
+}
+
+const std::string kFastLayout = "logo:\n  render_time_limit: 2\n";
+
+TEST(svg_logos_cli, renderer_faults_are_reported_per_entry_and_the_run_goes_on) {
+  Sandbox box;
+  write_job(box,
+            {{"Brilon", "crash-tile.svg"},
+             {"Hemer", "crash-convolve.svg"},
+             {"Werl", "slow-turbulence.svg"},
+             {"Balve", "link.svg"},
+             {"Sundern", "mask.svg"}},
+            kFastLayout);
+  const Result check = box.run("check");
+  EXPECT_EQ(check.exit_code, 1) << check.err;
+  EXPECT_NE(check.err.find("participants.yaml:6:11: error[logo-corrupt]: logos/crash-tile.svg: "
+                           "the SVG renderer failed on this file: "),
+            std::string::npos)
+      << check.err;
+  EXPECT_NE(check.err.find("error[logo-corrupt]: logos/crash-convolve.svg: the SVG renderer "
+                           "failed on this file: "),
+            std::string::npos)
+      << check.err;
+  EXPECT_NE(check.err.find("logos/slow-turbulence.svg: the SVG renderer took longer than 2 s"),
+            std::string::npos)
+      << check.err;
+  EXPECT_NE(check.err.find("3 errors, 0 warnings"), std::string::npos) << check.err;
+
+  const Result json = box.run("check --format json");
+  EXPECT_EQ(json.exit_code, 1);
+  const auto report = nlohmann::json::parse(json.out);
+  EXPECT_EQ(report["summary"]["invalid"], 3);
+  EXPECT_EQ(report["summary"]["included"], 2);
+
+  const Result proof = box.run("proof -o proof.pdf");
+  EXPECT_EQ(proof.exit_code, 0) << proof.err;
+  EXPECT_TRUE(fs::exists(box.dir() / "proof.pdf"));
+}
+
+TEST(svg_logos_cli, build_goes_on_past_a_crashing_logo_of_an_excluded_entry) {
+  Sandbox box;
+  // Arnsberg is a pioneer city: excluded, its logo problems are warnings.
+  write_job(box, {{"Arnsberg", "crash-tile.svg"}, {"Balve", "link.svg"}});
+  const Result build = box.run("build -o out.pdf");
+  EXPECT_EQ(build.exit_code, 0) << build.err;
+  EXPECT_NE(build.err.find("warning[logo-corrupt]: logos/crash-tile.svg: the SVG renderer "
+                           "failed on this file"),
+            std::string::npos)
+      << build.err;
+  EXPECT_TRUE(fs::exists(box.dir() / "out.pdf"));
+}
+
+TEST(svg_logos_cli, fine_pattern_and_mask_reach_the_pdf_at_print_resolution) {
+  Sandbox box;
+  write_job(box, {{"Brilon", "fine-pattern.svg"}, {"Hemer", "mask.svg"}});
+  const Result build = box.run("build -o out.pdf --report report.json");
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  const std::string pdf = (box.dir() / "out.pdf").string();
+  // Every image librsvg made (the mask) is at least 300 ppi at the placed size.
+  std::istringstream images(shell("pdfimages -list '" + pdf + "' | tail -n +3"));
+  int count = 0;
+  for (std::string line; std::getline(images, line); ++count) {
+    std::istringstream fields(line);
+    std::vector<std::string> f{std::istream_iterator<std::string>(fields), {}};
+    ASSERT_GE(f.size(), 13u) << line;
+    EXPECT_GE(std::stoi(f[12]), 300) << line;
+    EXPECT_GE(std::stoi(f[13]), 300) << line;
+  }
+  EXPECT_GE(count, 1);
+  // The checker inside the disc prints: about half of the disc's middle is dark.
+  const auto report = nlohmann::json::parse(slurp(box.dir() / "report.json"));
+  std::vector<double> logo;
+  for (const auto& page : report["pages"])
+    for (const auto& placed : page["placements"])
+      if (placed["participant"] == "Brilon") logo = placed["logo"].get<std::vector<double>>();
+  ASSERT_EQ(logo.size(), 4u);
+  const int dpi = 600;
+  const double cx = logo[0] + logo[2] / 2, cy = logo[1] + logo[3] / 2;
+  const int x = static_cast<int>((cx - logo[2] / 6) / 72 * dpi);
+  const int y = static_cast<int>((cy - logo[3] / 6) / 72 * dpi);
+  const int side = static_cast<int>(logo[2] / 3 / 72 * dpi);
+  const std::string gray =
+      shell("pdftoppm -gray -r 600 -f 1 -l 1 -x " + std::to_string(x) + " -y " + std::to_string(y) +
+            " -W " + std::to_string(side) + " -H " + std::to_string(side) + " '" + pdf + "'");
+  const auto header_end = gray.find('\n', gray.find('\n', gray.find('\n') + 1) + 1);
+  ASSERT_NE(header_end, std::string::npos);
+  int dark = 0, all = 0;
+  for (std::size_t i = header_end + 1; i < gray.size(); ++i, ++all)
+    dark += static_cast<unsigned char>(gray[i]) < 128 ? 1 : 0;
+  ASSERT_GT(all, 100);
+  EXPECT_GT(dark, all / 4) << dark << " of " << all;
+  EXPECT_LT(dark, all * 3 / 4) << dark << " of " << all;
+}
+
+TEST(svg_logos_cli, embedded_raster_below_the_ppi_rule_names_its_line) {
+  Sandbox box;
+  write_job(box, {{"Brilon", "embedded-low.svg"}, {"Hemer", "embedded-print.svg"}});
+  const Result check = box.run("check");
+  EXPECT_NE(check.err.find("logos/embedded-low.svg: the image embedded at line 3 of the SVG "
+                           "is 40×40 px, which prints at"),
+            std::string::npos)
+      << check.err;
+  EXPECT_EQ(check.err.find("embedded-print.svg"), std::string::npos) << check.err;
+}
+
+TEST(svg_logos_cli, check_and_build_agree_on_every_svg_fixture) {
+  // Every SVG the tests hold (these fixtures, the check fixtures, the fuzz corpus), one
+  // entry each, named after the region's municipalities that are not pioneer cities.
+  std::vector<std::string> names;
+  std::istringstream csv(
+      slurp(fs::path(LOGOGRID_SOURCE_DIR) / "data/suedwestfalen-municipalities.csv"));
+  std::string row;
+  std::getline(csv, row);
+  while (std::getline(csv, row)) {
+    std::vector<std::string> cells;
+    std::istringstream fields(row);
+    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
+    if (cells.size() >= 6 && cells[5] == "no") names.push_back(cells[1]);
+  }
+  std::vector<fs::path> files;
+  for (const fs::path& folder : {fixture("svg"), fixture("check/logos"),
+                                 fs::path(LOGOGRID_SOURCE_DIR) / "tests/fuzz/corpus/svg_logo"})
+    for (const auto& file : fs::directory_iterator(folder)) {
+      const std::string ext = file.path().extension().string();
+      if (ext == ".svg" || ext == ".svgz" || ext == ".xml") files.push_back(file.path());
+    }
+  std::sort(files.begin(), files.end());
+  ASSERT_LE(files.size(), names.size());
+  Sandbox box;
+  std::string yaml = "campaign:\n  deadline: 2021-10-15\n  layout: layout.yaml\nparticipants:\n";
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::string logo = "logos/" + std::to_string(i) + "-" + files[i].filename().string();
+    box.write(logo, slurp(files[i]));
+    yaml += "  - name: " + names[i] + "\n    logo: " + logo +
+            "\n    commitment: {kind: letter_of_intent, date: 2021-09-01}\n";
+  }
+  box.write("participants.yaml", yaml);
+  box.write("layout.yaml", kFastLayout);
+  const Result check = box.run("check");
+  const Result build = box.run("build -o out.pdf");
+  EXPECT_EQ(check.exit_code, 1);
+  EXPECT_EQ(build.exit_code, 1);
+  EXPECT_EQ(diagnostic_lines(check.err), diagnostic_lines(build.err)) << check.err << build.err;
+  EXPECT_NE(check.err.find("slow-turbulence.svg"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace logogrid::cli
