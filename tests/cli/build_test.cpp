@@ -23,17 +23,6 @@ std::string source(const std::string& relative) {
   return std::string(LOGOGRID_SOURCE_DIR) + "/" + relative;
 }
 
-std::string shell(const std::string& command) {
-  std::string out;
-  if (FILE* pipe = popen(command.c_str(), "r")) {
-    char buffer[4096];
-    std::size_t n = 0;
-    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-    pclose(pipe);
-  }
-  return out;
-}
-
 // A binary PPM (P6) as written by pdftoppm.
 struct Pixmap {
   int width = 0;

@@ -4,6 +4,7 @@
 
 #include <sys/wait.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -83,6 +84,18 @@ class Sandbox {
  private:
   std::filesystem::path dir_;
 };
+
+// Standard output of a shell command (tools like pdffonts, pdfimages, qpdf).
+inline std::string shell(const std::string& command) {
+  std::string out;
+  if (FILE* pipe = popen(command.c_str(), "r")) {
+    char buffer[4096];
+    std::size_t n = 0;
+    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+    pclose(pipe);
+  }
+  return out;
+}
 
 inline std::filesystem::path fixture(const std::string& name) {
   return std::filesystem::path(LOGOGRID_FIXTURES) / name;
