@@ -100,10 +100,12 @@ LogoFormFile LogoFragments::store_scratch(const std::string& key, const std::str
 std::string LogoFragments::fragment_key(const Logo& logo, const Layout& layout,
                                         const Rect& placed) {
   // "/2": PNG fragments follow the colour rule of resolve/png_color.hpp since then; older
-  // entries of the same version must not be reused.
+  // entries of the same version must not be reused. "outlined-decorations": SVG text with
+  // decorations is drawn through a recording surface since then (logo_painter.cpp).
   return FragmentCache::key({"logo-fragment/2", kVersion,
-                             fmt::format("svg-scale-{:g}", kSvgFragmentScale), logo.content_hash,
-                             layout.logo.trim ? "trim" : "whole", print_colour(layout.pdf).key(),
+                             fmt::format("svg-scale-{:g}/outlined-decorations", kSvgFragmentScale),
+                             logo.content_hash, layout.logo.trim ? "trim" : "whole",
+                             print_colour(layout.pdf).key(),
                              fmt::format("{:.6f}x{:.6f}", placed.w, placed.h),
                              registered_fonts_digest()});  // text in an SVG uses them
 }

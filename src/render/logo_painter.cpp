@@ -74,10 +74,7 @@ class SurfaceSink final : public PngRowSink {
   int channels_ = 0;
 };
 
-void render_svg(cairo_t* cr, const Logo& logo) {
-  if (!logo.svg || logo.svg->handle == nullptr) {
-    throw FatalError("failed to draw logo " + logo.path + " (SVG was not parsed)");
-  }
+void draw_document(cairo_t* cr, const Logo& logo) {
   // The viewport is the document's intrinsic size in its own units, so user units of the
   // current space are the logo's units.
   const RsvgRectangle viewport{0, 0, logo.svg->width, logo.svg->height};
@@ -87,6 +84,34 @@ void render_svg(cairo_t* cr, const Logo& logo) {
     if (error) g_error_free(error);
     throw FatalError("failed to draw logo " + logo.path + " (" + message + ")");
   }
+}
+
+void render_svg(cairo_t* cr, const Logo& logo, RenderTarget target) {
+  if (!logo.svg || logo.svg->handle == nullptr) {
+    throw FatalError("failed to draw logo " + logo.path + " (SVG was not parsed)");
+  }
+  if (target != RenderTarget::pdf || !logo.svg->has_text_decoration) {
+    draw_document(cr, logo);
+    return;
+  }
+  // On a vector surface librsvg 2.54 shows text through Pango with a decoration line as
+  // thick as the font's metric in device units (a 0.7 px underline prints 0.7 / scale px
+  // thick). On any other surface it draws text as outlines with the decoration in user
+  // units, so the logo is recorded (same device space: masks and patterns keep their
+  // resolution) and the recording replayed as vectors.
+  SurfacePtr recording(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr));
+  {
+    CairoPtr recorder(cairo_create(recording.get()));
+    cairo_matrix_t to_device;
+    cairo_get_matrix(cr, &to_device);
+    cairo_set_matrix(recorder.get(), &to_device);
+    draw_document(recorder.get(), logo);
+  }
+  cairo_save(cr);
+  cairo_identity_matrix(cr);
+  cairo_set_source_surface(cr, recording.get(), 0, 0);
+  cairo_paint(cr);
+  cairo_restore(cr);
 }
 
 void paint_image(cairo_t* cr, cairo_surface_t* image, const cairo_matrix_t& user_to_pixels,
@@ -133,7 +158,7 @@ cairo_surface_t* LogoSurfaceCache::rasterised_svg(const Logo& logo, int pixel_wi
   CairoPtr cr(cairo_create(surface.get()));
   cairo_scale(cr.get(), pixel_width / logo.ink.width, pixel_height / logo.ink.height);
   cairo_translate(cr.get(), -logo.ink.x, -logo.ink.y);
-  render_svg(cr.get(), logo);
+  render_svg(cr.get(), logo, RenderTarget::raster);
   cairo_surface_flush(surface.get());
   return surfaces_.emplace(key, std::move(surface)).first->second.get();
 }
@@ -174,7 +199,7 @@ void paint_logo(cairo_t* cr, const Logo& logo, const Rect& placed, RenderTarget 
         cairo_matrix_translate(&to_pixels, -logo.ink.x, -logo.ink.y);
         paint_image(cr, image, to_pixels, target);
       } else {
-        render_svg(cr, logo);  // on image surfaces librsvg filters at the target resolution
+        render_svg(cr, logo, target);  // on image surfaces librsvg filters at the target resolution
       }
       break;
     case LogoFormat::png: {
