@@ -80,9 +80,9 @@ TEST(resolve_svg, measures_ink_inside_empty_margins) {
 }
 
 TEST(resolve_svg, ink_raster_side_follows_the_placed_size) {
-  // 0.1 mm at the placed size (pixels of 0.05 mm): 50 mm needs 1000 px; never below 256
-  // or above the default.
-  EXPECT_EQ(svg_ink_side_for(50 * 72.0 / 25.4), 1000);
+  // 0.1 mm at the placed size (pixels of 0.1 mm, edges read to a fraction of one): 50 mm
+  // needs 500 px; never below 256 or above the default.
+  EXPECT_EQ(svg_ink_side_for(50 * 72.0 / 25.4), 500);
   EXPECT_EQ(svg_ink_side_for(1), 256);
   EXPECT_EQ(svg_ink_side_for(1e6), kSvgInkRenderSide);
   // A smaller raster still encloses the drawing, by at most one raster pixel per side.
