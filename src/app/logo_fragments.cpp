@@ -24,9 +24,11 @@ namespace {
 
 std::string facts_key(const Logo& logo) {
   // "located-ink": entries measured before ink was measured on the artwork's region (and
-  // before embedded rasters were facts) are not reused.
-  return FragmentCache::key({"logo-facts", kVersion, "located-ink", logo.content_hash,
-                             std::to_string(logo.ink_side), registered_fonts_digest()});
+  // before embedded rasters were facts) are not reused; "coverage-edges": nor those whose
+  // edges were whole pixels rounded outward.
+  return FragmentCache::key({"logo-facts", kVersion, "located-ink/coverage-edges",
+                             logo.content_hash, std::to_string(logo.ink_side),
+                             registered_fonts_digest()});
 }
 
 std::string serialise_facts(const Logo& logo) {
