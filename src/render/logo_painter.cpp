@@ -155,11 +155,23 @@ cairo_surface_t* LogoSurfaceCache::rasterised_svg(const Logo& logo, int pixel_wi
                      std::to_string(pixel_width) + "×" + std::to_string(pixel_height) +
                      " px for its filter effects)");
   }
-  CairoPtr cr(cairo_create(surface.get()));
-  cairo_scale(cr.get(), pixel_width / logo.ink.width, pixel_height / logo.ink.height);
-  cairo_translate(cr.get(), -logo.ink.x, -logo.ink.y);
-  render_svg(cr.get(), logo, RenderTarget::raster);
-  cairo_surface_flush(surface.get());
+  if (!logo.svg && svg_pixels_) {
+    const std::string pixels = svg_pixels_(logo, pixel_width, pixel_height);
+    const auto row = 4 * static_cast<std::size_t>(pixel_width);
+    if (pixels.size() != row * static_cast<std::size_t>(pixel_height)) return nullptr;
+    cairo_surface_flush(surface.get());
+    unsigned char* data = cairo_image_surface_get_data(surface.get());
+    const auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(surface.get()));
+    for (std::size_t y = 0; y < static_cast<std::size_t>(pixel_height); ++y)
+      std::memcpy(data + y * stride, pixels.data() + y * row, row);
+    cairo_surface_mark_dirty(surface.get());
+  } else {
+    CairoPtr cr(cairo_create(surface.get()));
+    cairo_scale(cr.get(), pixel_width / logo.ink.width, pixel_height / logo.ink.height);
+    cairo_translate(cr.get(), -logo.ink.x, -logo.ink.y);
+    render_svg(cr.get(), logo, RenderTarget::raster);
+    cairo_surface_flush(surface.get());
+  }
   return surfaces_.emplace(key, std::move(surface)).first->second.get();
 }
 
@@ -198,6 +210,19 @@ void paint_logo(cairo_t* cr, const Logo& logo, const Rect& placed, RenderTarget 
                                 size.height / logo.ink.height);
         cairo_matrix_translate(&to_pixels, -logo.ink.x, -logo.ink.y);
         paint_image(cr, image, to_pixels, target);
+      } else if (!logo.svg && target == RenderTarget::raster) {
+        // Drawn elsewhere (a worker) at the device pixels the ink box covers here.
+        double w = logo.ink.width, h = logo.ink.height;
+        cairo_user_to_device_distance(cr, &w, &h);
+        const int pixel_w = std::max(1, static_cast<int>(std::ceil(std::abs(w))));
+        const int pixel_h = std::max(1, static_cast<int>(std::ceil(std::abs(h))));
+        cairo_surface_t* image = cache.rasterised_svg(logo, pixel_w, pixel_h);
+        if (image != nullptr) {
+          cairo_matrix_t to_pixels;
+          cairo_matrix_init_scale(&to_pixels, pixel_w / logo.ink.width, pixel_h / logo.ink.height);
+          cairo_matrix_translate(&to_pixels, -logo.ink.x, -logo.ink.y);
+          paint_image(cr, image, to_pixels, target);
+        }
       } else {
         render_svg(cr, logo, target);  // on image surfaces librsvg filters at the target resolution
       }

@@ -1,7 +1,7 @@
 // SVG logos through the real binary (issue 10): renderer faults end as diagnostics for
 // their entries only, fine detail reaches the PDF at print resolution, and check and build
 // agree on every SVG fixture (tests/fixtures/svg); text decorations print as thick as
-// rsvg-convert draws them.
+// rsvg-convert draws them; previews draw SVG logos in workers only.
 #include <cairo.h>
 #include <gtest/gtest.h>
 
@@ -268,6 +268,60 @@ TEST(svg_logos_cli, text_decorations_print_as_thick_as_rsvg_convert_draws_them) 
   ASSERT_EQ(got.size(), expected.size());
   for (std::size_t i = 0; i < got.size(); ++i)
     EXPECT_NEAR(got[i], expected[i], 0.15 * expected[i]) << "line " << i;
+}
+
+// The dynamic linker's record of the symbols each process of a run bound (LD_DEBUG=bindings;
+// the binary binds lazily, so a function is bound when first called): {main process's
+// record, the workers' records}. Workers run as "logogrid-svg-worker" (their argv[0]).
+std::pair<std::string, std::vector<std::string>> bindings_by_process(const fs::path& folder) {
+  std::pair<std::string, std::vector<std::string>> records;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    std::string text = slurp(entry.path());
+    if (text.find("binding file logogrid-svg-worker ") != std::string::npos)
+      records.second.push_back(std::move(text));
+    else
+      records.first = std::move(text);
+  }
+  return records;
+}
+
+TEST(svg_logos_cli, previews_draw_svg_logos_in_workers_only) {
+  Sandbox box;
+  // Arnsberg is a pioneer city: excluded, its crashing logo a warning; the run goes on.
+  write_job(box, {{"Arnsberg", "crash-tile.svg"}, {"Balve", "mask.svg"}, {"Brilon", "link.svg"}});
+  for (const std::string command :
+       {"build -o out.pdf --png png", "proof -o proof.pdf --png proof"}) {
+    const fs::path trace = box.dir() / ("trace-" + command.substr(0, 5));
+    fs::create_directories(trace);
+    const Result run = box.run(
+        command, "LD_DEBUG=bindings LD_DEBUG_OUTPUT='" + (trace / "process").string() + "'");
+    ASSERT_EQ(run.exit_code, 0) << command << "\n" << run.err;
+    const std::string folder = command.substr(command.rfind(' ') + 1);
+    EXPECT_TRUE(fs::exists(box.dir() / folder / "page-001.png")) << command;
+    const auto [main_process, workers] = bindings_by_process(trace);
+    ASSERT_FALSE(main_process.empty()) << command;
+    EXPECT_EQ(main_process.find("symbol `rsvg_"), std::string::npos) << command;
+    bool drawn_in_a_worker = false;
+    for (const std::string& worker : workers)
+      drawn_in_a_worker = drawn_in_a_worker ||
+                          worker.find("symbol `rsvg_handle_render_document'") != std::string::npos;
+    EXPECT_TRUE(drawn_in_a_worker) << command;
+  }
+  // The previews show the mask logo (#036): navy pixels on the page.
+  for (const char* page : {"png/page-001.png", "proof/page-001.png"}) {
+    cairo_surface_t* image = cairo_image_surface_create_from_png((box.dir() / page).c_str());
+    ASSERT_EQ(cairo_surface_status(image), CAIRO_STATUS_SUCCESS) << page;
+    const unsigned char* data = cairo_image_surface_get_data(image);
+    const auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(image));
+    int navy = 0;
+    for (int y = 0; y < cairo_image_surface_get_height(image); ++y)
+      for (int x = 0; x < cairo_image_surface_get_width(image); ++x) {
+        const unsigned char* p = data + static_cast<std::size_t>(y) * stride + 4 * x;
+        navy += p[0] > p[2] + 40 ? 1 : 0;  // BGRA: blue well above red
+      }
+    cairo_surface_destroy(image);
+    EXPECT_GT(navy, 100) << page;
+  }
 }
 
 TEST(svg_logos_cli, check_and_build_agree_on_every_svg_fixture) {
