@@ -12,6 +12,7 @@
 #include "app/output.hpp"
 #include "app/output_guard.hpp"
 #include "app/progress.hpp"
+#include "app/svg_requests.hpp"
 #include "finish/atomic_file.hpp"
 #include "report/report.hpp"
 #include "safety/activity.hpp"
@@ -27,7 +28,6 @@ int run_build(const BuildOptions& options) {
   LogoFragments fragments(FragmentCache(cache_folder), options.png_dir.has_value());
   JobOptions job_options = options.job;
   job_options.facts = &fragments.facts();
-  job_options.svg_documents = options.png_dir.has_value();  // previews draw in this process
   job_options.after_resolve = [&](Logo& logo, const JobOptions::Resolved& context) {
     progress.set_logo_total(context.logo_count);
     const bool made = fragments.make(logo, context);
@@ -56,7 +56,12 @@ int run_build(const BuildOptions& options) {
 
   // Planned by prepare_job (no errors means the layout loaded): the plan check vetted.
   const PagedJob paged = std::move(job.included_pages).value();
-  const RenderJob render = make_render_job(job, paged);
+  RenderJob render = make_render_job(job, paged);
+  // Preview logos come from the workers too: this process never draws an SVG.
+  const SvgLimits limits{job.layout.logo.render_time_limit, job.layout.logo.render_memory_limit};
+  render.svg_pixels = [limits](const Logo& logo, int width, int height) {
+    return svg_pixels_in_worker(logo, width, height, limits);
+  };
   RenderJob text_only = render;  // logos come as Form XObjects from their fragments
   std::fill(text_only.logos.begin(), text_only.logos.end(), nullptr);
   const LogoForms forms = fragments.forms(job, paged);

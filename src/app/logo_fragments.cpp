@@ -24,9 +24,11 @@ namespace {
 
 std::string facts_key(const Logo& logo) {
   // "located-ink": entries measured before ink was measured on the artwork's region (and
-  // before embedded rasters were facts) are not reused.
-  return FragmentCache::key({"logo-facts", kVersion, "located-ink", logo.content_hash,
-                             std::to_string(logo.ink_side), registered_fonts_digest()});
+  // before embedded rasters were facts) are not reused; "coverage-edges": nor those whose
+  // edges were whole pixels rounded outward.
+  return FragmentCache::key({"logo-facts", kVersion, "located-ink/coverage-edges",
+                             logo.content_hash, std::to_string(logo.ink_side),
+                             registered_fonts_digest()});
 }
 
 std::string serialise_facts(const Logo& logo) {
@@ -100,10 +102,12 @@ LogoFormFile LogoFragments::store_scratch(const std::string& key, const std::str
 std::string LogoFragments::fragment_key(const Logo& logo, const Layout& layout,
                                         const Rect& placed) {
   // "/2": PNG fragments follow the colour rule of resolve/png_color.hpp since then; older
-  // entries of the same version must not be reused.
+  // entries of the same version must not be reused. "outlined-decorations": SVG text with
+  // decorations is drawn through a recording surface since then (logo_painter.cpp).
   return FragmentCache::key({"logo-fragment/2", kVersion,
-                             fmt::format("svg-scale-{:g}", kSvgFragmentScale), logo.content_hash,
-                             layout.logo.trim ? "trim" : "whole", print_colour(layout.pdf).key(),
+                             fmt::format("svg-scale-{:g}/outlined-decorations", kSvgFragmentScale),
+                             logo.content_hash, layout.logo.trim ? "trim" : "whole",
+                             print_colour(layout.pdf).key(),
                              fmt::format("{:.6f}x{:.6f}", placed.w, placed.h),
                              registered_fonts_digest()});  // text in an SVG uses them
 }

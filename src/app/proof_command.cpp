@@ -13,6 +13,7 @@
 #include "app/logo_fragments.hpp"
 #include "app/output.hpp"
 #include "app/output_guard.hpp"
+#include "app/svg_requests.hpp"
 #include "diag/fatal_error.hpp"
 #include "proof/appendix.hpp"
 #include "proof/overlay.hpp"
@@ -72,9 +73,8 @@ int run_proof(const ProofOptions& options) {
   PangoTextMeasure measure;
   set_activity("checking the participants and their logos");
   JobOptions job_options = options.job;
-  // The proof's logos are drawn in worker processes like a build's (LogoFragments); only
-  // the PNG previews draw SVGs in this process.
-  job_options.svg_documents = options.png_dir.has_value();
+  // The proof's logos and its previews' SVG logos are drawn in worker processes like a
+  // build's (LogoFragments, svg_pixels_in_worker): this process never draws an SVG.
   Job job = prepare_job(job_options, measure);  // FatalError (exit 2) only for unreadable files
   const std::string output =
       options.output.value_or(default_output(options.job.participants, "-proof"));
@@ -115,6 +115,10 @@ int run_proof(const ProofOptions& options) {
   review.notices = notices;
 
   RenderJob render = make_render_job(job, paged);
+  const SvgLimits limits{job.layout.logo.render_time_limit, job.layout.logo.render_memory_limit};
+  render.svg_pixels = [limits](const Logo& logo, int width, int height) {
+    return svg_pixels_in_worker(logo, width, height, limits);
+  };
   const PageFrame frame = page_frame(job.layout.page);
   const Appendix appendix = layout_appendix(job, review, frame);
   const std::size_t planned = paged.plan.pages.size();

@@ -1,5 +1,5 @@
-// What a worker process of this program answers (svg_worker.hpp): SVG decoding (resolve/)
-// and SVG fragments (render/), each under the worker's limits.
+// What a worker process of this program answers (svg_worker.hpp): SVG decoding (resolve/),
+// SVG fragments and preview pixels (render/), each under the worker's limits.
 #pragma once
 
 #include "resolve/logo.hpp"
@@ -15,5 +15,10 @@ SvgMessage answer_svg_request(const SvgMessage& request);
 // worker. On a renderer failure reports logo-corrupt and returns nullopt.
 std::optional<std::string> svg_fragment_in_worker(const Logo& logo, double width, double height,
                                                   const SvgLimits& limits, LogoReport& report);
+
+// Parent side: the ink box of a decoded SVG logo as width × height premultiplied ARGB32
+// pixels (rows of 4 × width bytes), drawn in a worker; "" when the renderer fails (the
+// preview then shows the logo's area empty; build and proof drew it in a worker before).
+std::string svg_pixels_in_worker(const Logo& logo, int width, int height, const SvgLimits& limits);
 
 }  // namespace logogrid

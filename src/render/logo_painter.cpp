@@ -74,10 +74,7 @@ class SurfaceSink final : public PngRowSink {
   int channels_ = 0;
 };
 
-void render_svg(cairo_t* cr, const Logo& logo) {
-  if (!logo.svg || logo.svg->handle == nullptr) {
-    throw FatalError("failed to draw logo " + logo.path + " (SVG was not parsed)");
-  }
+void draw_document(cairo_t* cr, const Logo& logo) {
   // The viewport is the document's intrinsic size in its own units, so user units of the
   // current space are the logo's units.
   const RsvgRectangle viewport{0, 0, logo.svg->width, logo.svg->height};
@@ -87,6 +84,34 @@ void render_svg(cairo_t* cr, const Logo& logo) {
     if (error) g_error_free(error);
     throw FatalError("failed to draw logo " + logo.path + " (" + message + ")");
   }
+}
+
+void render_svg(cairo_t* cr, const Logo& logo, RenderTarget target) {
+  if (!logo.svg || logo.svg->handle == nullptr) {
+    throw FatalError("failed to draw logo " + logo.path + " (SVG was not parsed)");
+  }
+  if (target != RenderTarget::pdf || !logo.svg->has_text_decoration) {
+    draw_document(cr, logo);
+    return;
+  }
+  // On a vector surface librsvg 2.54 shows text through Pango with a decoration line as
+  // thick as the font's metric in device units (a 0.7 px underline prints 0.7 / scale px
+  // thick). On any other surface it draws text as outlines with the decoration in user
+  // units, so the logo is recorded (same device space: masks and patterns keep their
+  // resolution) and the recording replayed as vectors.
+  SurfacePtr recording(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr));
+  {
+    CairoPtr recorder(cairo_create(recording.get()));
+    cairo_matrix_t to_device;
+    cairo_get_matrix(cr, &to_device);
+    cairo_set_matrix(recorder.get(), &to_device);
+    draw_document(recorder.get(), logo);
+  }
+  cairo_save(cr);
+  cairo_identity_matrix(cr);
+  cairo_set_source_surface(cr, recording.get(), 0, 0);
+  cairo_paint(cr);
+  cairo_restore(cr);
 }
 
 void paint_image(cairo_t* cr, cairo_surface_t* image, const cairo_matrix_t& user_to_pixels,
@@ -130,11 +155,23 @@ cairo_surface_t* LogoSurfaceCache::rasterised_svg(const Logo& logo, int pixel_wi
                      std::to_string(pixel_width) + "×" + std::to_string(pixel_height) +
                      " px for its filter effects)");
   }
-  CairoPtr cr(cairo_create(surface.get()));
-  cairo_scale(cr.get(), pixel_width / logo.ink.width, pixel_height / logo.ink.height);
-  cairo_translate(cr.get(), -logo.ink.x, -logo.ink.y);
-  render_svg(cr.get(), logo);
-  cairo_surface_flush(surface.get());
+  if (!logo.svg && svg_pixels_) {
+    const std::string pixels = svg_pixels_(logo, pixel_width, pixel_height);
+    const auto row = 4 * static_cast<std::size_t>(pixel_width);
+    if (pixels.size() != row * static_cast<std::size_t>(pixel_height)) return nullptr;
+    cairo_surface_flush(surface.get());
+    unsigned char* data = cairo_image_surface_get_data(surface.get());
+    const auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(surface.get()));
+    for (std::size_t y = 0; y < static_cast<std::size_t>(pixel_height); ++y)
+      std::memcpy(data + y * stride, pixels.data() + y * row, row);
+    cairo_surface_mark_dirty(surface.get());
+  } else {
+    CairoPtr cr(cairo_create(surface.get()));
+    cairo_scale(cr.get(), pixel_width / logo.ink.width, pixel_height / logo.ink.height);
+    cairo_translate(cr.get(), -logo.ink.x, -logo.ink.y);
+    render_svg(cr.get(), logo, RenderTarget::raster);
+    cairo_surface_flush(surface.get());
+  }
   return surfaces_.emplace(key, std::move(surface)).first->second.get();
 }
 
@@ -173,8 +210,21 @@ void paint_logo(cairo_t* cr, const Logo& logo, const Rect& placed, RenderTarget 
                                 size.height / logo.ink.height);
         cairo_matrix_translate(&to_pixels, -logo.ink.x, -logo.ink.y);
         paint_image(cr, image, to_pixels, target);
+      } else if (!logo.svg && target == RenderTarget::raster) {
+        // Drawn elsewhere (a worker) at the device pixels the ink box covers here.
+        double w = logo.ink.width, h = logo.ink.height;
+        cairo_user_to_device_distance(cr, &w, &h);
+        const int pixel_w = std::max(1, static_cast<int>(std::ceil(std::abs(w))));
+        const int pixel_h = std::max(1, static_cast<int>(std::ceil(std::abs(h))));
+        cairo_surface_t* image = cache.rasterised_svg(logo, pixel_w, pixel_h);
+        if (image != nullptr) {
+          cairo_matrix_t to_pixels;
+          cairo_matrix_init_scale(&to_pixels, pixel_w / logo.ink.width, pixel_h / logo.ink.height);
+          cairo_matrix_translate(&to_pixels, -logo.ink.x, -logo.ink.y);
+          paint_image(cr, image, to_pixels, target);
+        }
       } else {
-        render_svg(cr, logo);  // on image surfaces librsvg filters at the target resolution
+        render_svg(cr, logo, target);  // on image surfaces librsvg filters at the target resolution
       }
       break;
     case LogoFormat::png: {

@@ -10,6 +10,7 @@
 
 #include "plan/geometry.hpp"
 #include "render/cairo_handles.hpp"
+#include "render/render.hpp"
 #include "resolve/logo.hpp"
 
 namespace logogrid {
@@ -23,12 +24,17 @@ enum class RenderTarget {
 // painted on several pages once, so reusing the same surface object is what dedupes.
 class LogoSurfaceCache {
  public:
+  LogoSurfaceCache() = default;
+  explicit LogoSurfaceCache(SvgPixelSource svg_pixels) : svg_pixels_(std::move(svg_pixels)) {}
+
   // The PNG decoded at full resolution. Throws FatalError when it does not decode.
   cairo_surface_t* png(const Logo& logo);
-  // The SVG rasterised so that its ink box is exactly pixel_width × pixel_height.
+  // The SVG rasterised so that its ink box is exactly pixel_width × pixel_height: drawn
+  // here from its document, else from the pixel source (nullptr when that has none).
   cairo_surface_t* rasterised_svg(const Logo& logo, int pixel_width, int pixel_height);
 
  private:
+  SvgPixelSource svg_pixels_;
   std::map<std::string, SurfacePtr> surfaces_;
 };
 

@@ -36,6 +36,11 @@ struct PageFrame {
 };
 PageFrame page_frame(const Layout::Page& page);
 
+// Premultiplied ARGB32 pixels, pixel_width × pixel_height rows of 4 × pixel_width bytes, of
+// an SVG logo's ink box; "" when it cannot be drawn. Previews get SVG logos this way from a
+// worker process, so this process never draws an SVG.
+using SvgPixelSource = std::function<std::string(const Logo&, int pixel_width, int pixel_height)>;
+
 struct RenderJob {
   Plan plan;
   Layout layout;
@@ -53,6 +58,8 @@ struct RenderJob {
   std::function<void(cairo_t*, const PagePlan&)> overlay;
   // Extra pages after the planned ones (same page size), drawn in trim coordinates.
   std::vector<std::function<void(cairo_t*)>> appendix_pages;
+  // Previews: the pixels of SVG logos that have no parsed document here.
+  SvgPixelSource svg_pixels;
 };
 
 // Writes cairo's PDF (PDF 1.5, MediaBox only) to `out_path` atomically: one page per planned

@@ -68,7 +68,7 @@ std::vector<std::string> render_png_previews(const RenderJob& job, const std::st
   const int width = std::max(1, static_cast<int>(std::lround(frame.trim_width * scale)));
   const int height = std::max(1, static_cast<int>(std::lround(frame.trim_height * scale)));
 
-  LogoSurfaceCache cache;
+  LogoSurfaceCache cache(job.svg_pixels);
   std::vector<std::string> written;
   const std::size_t pages = page_count(job);
   for (std::size_t index = 0; index < pages; ++index) {

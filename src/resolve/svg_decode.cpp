@@ -286,6 +286,8 @@ bool decode_here(Logo& logo, LogoReport& report, int ink_side) {
     return false;
   }
   rsvg_handle_set_dpi(document->handle, 96.0);
+  document->has_text_decoration =
+      scan.text_line != 0 && bytes.find("text-decoration") != std::string::npos;
   bool guessed = false;
   if (!intrinsic_size(document->handle, document->width, document->height, guessed)) {
     report.problem("logo-corrupt",

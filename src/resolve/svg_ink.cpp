@@ -36,6 +36,7 @@ struct View {
   double width = 0, height = 0;
   double scale = 1;
   double origin_x = 0, origin_y = 0;
+  double tolerance = 0.1;  // pixels a flattened curve may be off (cairo's default)
 };
 
 // Draws into a w×h surface for region `r` of the raster, clipped to `clips` when given.
@@ -44,6 +45,7 @@ Surface draw(const View& view, const Region& r, std::string& error, const Region
              int clip_count = 0) {
   Surface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, r.w, r.h));
   cairo_t* cr = cairo_create(surface.get());
+  cairo_set_tolerance(cr, view.tolerance);
   cairo_translate(cr, -r.x, -r.y);
   if (clip_count > 0) {
     for (int i = 0; i < clip_count; ++i)
@@ -89,6 +91,53 @@ InkBounds scan_part(cairo_surface_t* surface, const Region& r, const Region& par
   return bounds;
 }
 
+// How far a premultiplied pixel darkens white paper (0 to 255).
+int darkness(cairo_surface_t* surface, int x, int y) {
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  const auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(surface));
+  const std::uint32_t p =
+      reinterpret_cast<const std::uint32_t*>(data + static_cast<std::size_t>(y) * stride)[x];
+  const int alpha = static_cast<int>(p >> 24);
+  return alpha - std::min({static_cast<int>((p >> 16) & 0xffu), static_cast<int>((p >> 8) & 0xffu),
+                           static_cast<int>(p & 0xffu)});
+}
+
+// The ink's edges in raster pixels, to a fraction of a pixel: the outermost ink column
+// (row) is covered as far as its pixels' darkness over their inner neighbours' (the same
+// colour fully covered) says; the most covered pixel along the edge counts. `w` × `h` is
+// the raster the surface was drawn for; pixels outside the drawn bands read as paper.
+struct Edges {
+  double left = 0, top = 0, right = 0, bottom = 0;
+};
+
+double coverage(cairo_surface_t* surface, int x, int y, int inner_x, int inner_y) {
+  const int edge = darkness(surface, x, y);
+  if (edge <= 0) return 0;
+  const int inner = darkness(surface, inner_x, inner_y);
+  return inner > edge ? static_cast<double>(edge) / inner : 1.0;
+}
+
+Edges refine(cairo_surface_t* surface, const InkBounds& ink) {
+  Edges e{static_cast<double>(ink.x0()), static_cast<double>(ink.y0()),
+          static_cast<double>(ink.x1()), static_cast<double>(ink.y1())};
+  // Too thin to have an inside: whole pixels.
+  if (ink.x1() - ink.x0() < 3 || ink.y1() - ink.y0() < 3) return e;
+  double left = 0, right = 0, top = 0, bottom = 0;
+  for (int y = ink.y0(); y < ink.y1(); ++y) {
+    left = std::max(left, coverage(surface, ink.x0(), y, ink.x0() + 1, y));
+    right = std::max(right, coverage(surface, ink.x1() - 1, y, ink.x1() - 2, y));
+  }
+  for (int x = ink.x0(); x < ink.x1(); ++x) {
+    top = std::max(top, coverage(surface, x, ink.y0(), x, ink.y0() + 1));
+    bottom = std::max(bottom, coverage(surface, x, ink.y1() - 1, x, ink.y1() - 2));
+  }
+  e.left += 1 - left;
+  e.right -= 1 - right;
+  e.top += 1 - top;
+  e.bottom -= 1 - bottom;
+  return e;
+}
+
 // Bounds of any pixel that is not exactly white paper (a superset of ink).
 bool any_mark(cairo_surface_t* surface, int w, int h, int& x0, int& y0, int& x1, int& y1) {
   const unsigned char* data = cairo_image_surface_get_data(surface);
@@ -117,9 +166,10 @@ bool any_mark(cairo_surface_t* surface, int w, int h, int& x0, int& y0, int& x1,
 }
 
 // Ink of the region raster (w × h pixels), whose edges lie within `band` pixels of its
-// border: the four bands only, else the whole raster.
-std::optional<InkBounds> measure_region(const View& view, int w, int h, int band, bool whole_raster,
-                                        std::string& error) {
+// border: the four bands only, else the whole raster. nullopt on a drawing error; an empty
+// optional inside when nothing shows.
+std::optional<std::optional<Edges>> measure_region(const View& view, int w, int h, int band,
+                                                   bool whole_raster, std::string& error) {
   const Region all{0, 0, w, h};
   if (!whole_raster && 3 * band < w && 3 * band < h) {
     const Region bands[4] = {
@@ -132,15 +182,19 @@ std::optional<InkBounds> measure_region(const View& view, int w, int h, int band
       edges[i] = scan_part(frame.get(), all, bands[i]);
       complete = complete && !edges[i].empty();
     }
-    if (complete) {
+    // Each edge's pixel and its inner neighbour inside the bands: read there.
+    if (complete && edges[2].x0() + 1 < band && edges[3].x1() - 2 >= w - band &&
+        edges[0].y0() + 1 < band && edges[1].y1() - 2 >= h - band) {
       InkBounds ink;
       ink.add_box(edges[2].x0(), edges[0].y0(), edges[3].x1(), edges[1].y1());
-      return ink;
+      return std::optional<Edges>{refine(frame.get(), ink)};
     }
   }
   Surface surface = draw(view, all, error);
   if (!surface) return std::nullopt;
-  return scan_part(surface.get(), all, all);
+  const InkBounds ink = scan_part(surface.get(), all, all);
+  if (ink.empty()) return std::optional<Edges>{};
+  return std::optional<Edges>{refine(surface.get(), ink)};
 }
 
 }  // namespace
@@ -153,7 +207,7 @@ std::optional<std::optional<InkBox>> measure_svg_ink_box(RsvgHandle* handle, dou
   const double locate_scale = kSvgLocateSide / std::max(width, height);
   const Region canvas{0, 0, std::max(1, static_cast<int>(std::ceil(width * locate_scale))),
                       std::max(1, static_cast<int>(std::ceil(height * locate_scale)))};
-  Surface located = draw(View{handle, width, height, locate_scale, 0, 0}, canvas, error);
+  Surface located = draw(View{handle, width, height, locate_scale, 0, 0, 1.0}, canvas, error);
   if (!located) return std::nullopt;
   int cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;
   if (!any_mark(located.get(), canvas.w, canvas.h, cx0, cy0, cx1, cy1))
@@ -180,15 +234,17 @@ std::optional<std::optional<InkBox>> measure_svg_ink_box(RsvgHandle* handle, dou
   const int h = std::clamp(static_cast<int>(std::ceil((y1 - y0) * scale)), 1, limit);
   const int band = static_cast<int>(std::ceil((kLocateMargin + 1) * scale / locate_scale)) + 2;
   // Filters read neighbouring pixels, which a clipped raster does not have.
-  const std::optional<InkBounds> ink = measure_region(View{handle, width, height, scale, x0, y0}, w,
-                                                      h, band, has_filter_effects, error);
+  const auto ink = measure_region(View{handle, width, height, scale, x0, y0, 0.25}, w, h, band,
+                                  has_filter_effects, error);
   if (!ink) return std::nullopt;
-  if (ink->empty()) return std::optional<InkBox>{};
-  // Outward by one measuring pixel, to keep anti-aliased edges below the threshold.
-  const double left = std::max(0.0, x0 + (ink->x0() - 1) / scale);
-  const double top = std::max(0.0, y0 + (ink->y0() - 1) / scale);
-  const double right = std::min(width, x0 + (ink->x1() + 1) / scale);
-  const double bottom = std::min(height, y0 + (ink->y1() + 1) / scale);
+  if (!*ink) return std::optional<InkBox>{};
+  // Outward by half a measuring pixel: an edge's coverage is read from its most covered
+  // pixel, which a curve crosses less than the pixel its extreme touches.
+  const Edges& e = **ink;
+  const double left = std::max(0.0, x0 + (e.left - 0.5) / scale);
+  const double top = std::max(0.0, y0 + (e.top - 0.5) / scale);
+  const double right = std::min(width, x0 + (e.right + 0.5) / scale);
+  const double bottom = std::min(height, y0 + (e.bottom + 0.5) / scale);
   return std::optional<InkBox>{InkBox{left, top, right - left, bottom - top}};
 }
 

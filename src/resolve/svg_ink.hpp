@@ -18,8 +18,8 @@ namespace logogrid {
 // Longest side, in pixels, of the raster of the whole canvas that locates the artwork.
 constexpr int kSvgLocateSide = 128;
 
-// The ink box in user units, rounded outward by one measuring pixel (`ink_side` pixels
-// across the longer side of the artwork's region). An empty optional inside when nothing
+// The ink box in user units, to a fraction of a measuring pixel, half a pixel outward (`ink_side`
+// pixels across the longer side of the artwork's region). An empty optional inside when nothing
 // shows; nullopt (and `error`) on a drawing error. Drawn with the viewport and the kind of
 // cairo transform the renderer uses, so root clip paths come out the same.
 std::optional<std::optional<InkBox>> measure_svg_ink_box(RsvgHandle* handle, double width,

@@ -17,7 +17,7 @@ namespace logogrid {
 
 int svg_ink_side_for(double longest_placed_pt) {
   constexpr double kPointsPerMm = 72.0 / 25.4;
-  const double side = std::ceil(longest_placed_pt / (kSvgInkPrecisionMm / 2 * kPointsPerMm));
+  const double side = std::ceil(longest_placed_pt / (kSvgInkPrecisionMm * kPointsPerMm));
   if (!std::isfinite(side)) return kSvgInkRenderSide;
   return static_cast<int>(std::clamp(side, 256.0, static_cast<double>(kSvgInkRenderSide)));
 }

@@ -19,8 +19,8 @@ struct SvgDocument;
 // Pixels across the longer side of the artwork when ink is measured, when nothing smaller
 // is asked for.
 constexpr int kSvgInkRenderSide = 2048;
-// The ink box needs this precision at the placed size. An edge can be off by two measuring
-// pixels (one partly covered, one added outward), so a pixel is half of it.
+// The ink box needs this precision at the placed size. An edge is read to a fraction of a
+// measuring pixel (its coverage) and set half a pixel outward, so a pixel is this size.
 constexpr double kSvgInkPrecisionMm = 0.1;
 
 // The pixels across the artwork that measure ink to kSvgInkPrecisionMm for a logo placed

@@ -1,6 +1,8 @@
 // SVG logos through the real binary (issue 10): renderer faults end as diagnostics for
 // their entries only, fine detail reaches the PDF at print resolution, and check and build
-// agree on every SVG fixture (tests/fixtures/svg).
+// agree on every SVG fixture (tests/fixtures/svg); text decorations print as thick as
+// rsvg-convert draws them; previews draw SVG logos in workers only.
+#include <cairo.h>
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -147,6 +149,168 @@ TEST(svg_logos_cli, embedded_raster_below_the_ppi_rule_names_its_line) {
             std::string::npos)
       << check.err;
   EXPECT_EQ(check.err.find("embedded-print.svg"), std::string::npos) << check.err;
+}
+
+// A grey raster, 0 = ink, 255 = paper.
+struct Grey {
+  int width = 0, height = 0;
+  std::vector<unsigned char> pixels;
+  unsigned char at(int x, int y) const {
+    return pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                  static_cast<std::size_t>(x)];
+  }
+};
+
+Grey read_pgm(const std::string& pgm) {
+  std::istringstream in(pgm);
+  std::string magic;
+  int max = 0;
+  Grey grey;
+  in >> magic >> grey.width >> grey.height >> max;
+  in.get();
+  grey.pixels.resize(static_cast<std::size_t>(grey.width) * static_cast<std::size_t>(grey.height));
+  in.read(reinterpret_cast<char*>(grey.pixels.data()),
+          static_cast<std::streamsize>(grey.pixels.size()));
+  if (magic != "P5" || max != 255 || !in) grey.width = grey.height = 0;
+  return grey;
+}
+
+Grey read_png(const fs::path& path) {
+  Grey grey;
+  cairo_surface_t* image = cairo_image_surface_create_from_png(path.c_str());
+  if (cairo_surface_status(image) == CAIRO_STATUS_SUCCESS) {
+    grey.width = cairo_image_surface_get_width(image);
+    grey.height = cairo_image_surface_get_height(image);
+    const unsigned char* data = cairo_image_surface_get_data(image);
+    const auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(image));
+    for (int y = 0; y < grey.height; ++y)
+      for (int x = 0; x < grey.width; ++x)  // opaque (drawn on white): green of BGRA
+        grey.pixels.push_back(
+            data[static_cast<std::size_t>(y) * stride + 4 * static_cast<std::size_t>(x) + 1]);
+  }
+  cairo_surface_destroy(image);
+  return grey;
+}
+
+// Thickness of each line crossing the middle column of the ink, as a fraction of the ink's
+// width (so renderings at different scales compare), top to bottom.
+std::vector<double> line_thicknesses(const Grey& grey) {
+  int x0 = grey.width, x1 = -1;
+  for (int y = 0; y < grey.height; ++y)
+    for (int x = 0; x < grey.width; ++x)
+      if (grey.at(x, y) < 128) {
+        x0 = std::min(x0, x);
+        x1 = std::max(x1, x);
+      }
+  std::vector<double> lines;
+  if (x1 < x0) return lines;
+  const int middle = (x0 + x1) / 2;
+  double ink = 0;
+  for (int y = 0; y <= grey.height; ++y) {
+    const double cover = y < grey.height ? (255 - grey.at(middle, y)) / 255.0 : 0;
+    if (cover > 0.02) {
+      ink += cover;
+    } else if (ink > 0) {
+      lines.push_back(ink / (x1 + 1 - x0));
+      ink = 0;
+    }
+  }
+  return lines;
+}
+
+TEST(svg_logos_cli, text_decorations_print_as_thick_as_rsvg_convert_draws_them) {
+  Sandbox box;
+  write_job(box, {{"Brilon", "text-decoration.svg"}});
+  const Result build = box.run("build -o out.pdf --report report.json");
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  const auto report = nlohmann::json::parse(slurp(box.dir() / "report.json"));
+  const auto logo = report["pages"][0]["placements"][0]["logo"].get<std::vector<double>>();
+  ASSERT_EQ(logo.size(), 4u);
+  // The report's origin is the TrimBox's top-left corner; pdftoppm's is the MediaBox's.
+  std::istringstream boxes(shell("pdfinfo -box '" + (box.dir() / "out.pdf").string() + "'"));
+  double media_top = 0, trim_left = 0, trim_top = 0;
+  for (std::string line; std::getline(boxes, line);) {
+    std::istringstream fields(line);
+    std::string name;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    fields >> name >> x0 >> y0 >> x1 >> y1;
+    if (name == "MediaBox:") media_top = y1;
+    if (name == "TrimBox:") trim_left = x0, trim_top = y1;
+  }
+  ASSERT_GT(media_top, 0);
+  // The logo with a margin of 2 pt (its caption is further away).
+  const double dpi = 1200, margin = 2;
+  const auto px = [&](double pt) { return std::to_string(std::lround(pt / 72 * dpi)); };
+  const Grey printed = read_pgm(
+      shell("pdftoppm -gray -r 1200 -f 1 -l 1 -x " + px(trim_left + logo[0] - margin) + " -y " +
+            px(media_top - trim_top + logo[1] - margin) + " -W " + px(logo[2] + 2 * margin) +
+            " -H " + px(logo[3] + 2 * margin) + " '" + (box.dir() / "out.pdf").string() + "'"));
+  ASSERT_GT(printed.width, 0);
+  // librsvg's own raster rendering, at about the same number of pixels across.
+  const fs::path png = box.dir() / "rsvg.png";
+  const std::string command = "rsvg-convert -b white -z 8 -o '" + png.string() + "' '" +
+                              fixture("svg/text-decoration.svg").string() + "'";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  const std::vector<double> expected = line_thicknesses(read_png(png));
+  const std::vector<double> got = line_thicknesses(printed);
+  ASSERT_EQ(expected.size(), 3u);  // underline, overline, line-through
+  ASSERT_EQ(got.size(), expected.size());
+  for (std::size_t i = 0; i < got.size(); ++i)
+    EXPECT_NEAR(got[i], expected[i], 0.15 * expected[i]) << "line " << i;
+}
+
+// The dynamic linker's record of the symbols each process of a run bound (LD_DEBUG=bindings;
+// the binary binds lazily, so a function is bound when first called): {main process's
+// record, the workers' records}. Workers run as "logogrid-svg-worker" (their argv[0]).
+std::pair<std::string, std::vector<std::string>> bindings_by_process(const fs::path& folder) {
+  std::pair<std::string, std::vector<std::string>> records;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    std::string text = slurp(entry.path());
+    if (text.find("binding file logogrid-svg-worker ") != std::string::npos)
+      records.second.push_back(std::move(text));
+    else
+      records.first = std::move(text);
+  }
+  return records;
+}
+
+TEST(svg_logos_cli, previews_draw_svg_logos_in_workers_only) {
+  Sandbox box;
+  // Arnsberg is a pioneer city: excluded, its crashing logo a warning; the run goes on.
+  write_job(box, {{"Arnsberg", "crash-tile.svg"}, {"Balve", "mask.svg"}, {"Brilon", "link.svg"}});
+  for (const std::string command :
+       {"build -o out.pdf --png png", "proof -o proof.pdf --png proof"}) {
+    const fs::path trace = box.dir() / ("trace-" + command.substr(0, 5));
+    fs::create_directories(trace);
+    const Result run = box.run(
+        command, "LD_DEBUG=bindings LD_DEBUG_OUTPUT='" + (trace / "process").string() + "'");
+    ASSERT_EQ(run.exit_code, 0) << command << "\n" << run.err;
+    const std::string folder = command.substr(command.rfind(' ') + 1);
+    EXPECT_TRUE(fs::exists(box.dir() / folder / "page-001.png")) << command;
+    const auto [main_process, workers] = bindings_by_process(trace);
+    ASSERT_FALSE(main_process.empty()) << command;
+    EXPECT_EQ(main_process.find("symbol `rsvg_"), std::string::npos) << command;
+    bool drawn_in_a_worker = false;
+    for (const std::string& worker : workers)
+      drawn_in_a_worker = drawn_in_a_worker ||
+                          worker.find("symbol `rsvg_handle_render_document'") != std::string::npos;
+    EXPECT_TRUE(drawn_in_a_worker) << command;
+  }
+  // The previews show the mask logo (#036): navy pixels on the page.
+  for (const char* page : {"png/page-001.png", "proof/page-001.png"}) {
+    cairo_surface_t* image = cairo_image_surface_create_from_png((box.dir() / page).c_str());
+    ASSERT_EQ(cairo_surface_status(image), CAIRO_STATUS_SUCCESS) << page;
+    const unsigned char* data = cairo_image_surface_get_data(image);
+    const auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(image));
+    int navy = 0;
+    for (int y = 0; y < cairo_image_surface_get_height(image); ++y)
+      for (int x = 0; x < cairo_image_surface_get_width(image); ++x) {
+        const unsigned char* p = data + static_cast<std::size_t>(y) * stride + 4 * x;
+        navy += p[0] > p[2] + 40 ? 1 : 0;  // BGRA: blue well above red
+      }
+    cairo_surface_destroy(image);
+    EXPECT_GT(navy, 100) << page;
+  }
 }
 
 TEST(svg_logos_cli, check_and_build_agree_on_every_svg_fixture) {

@@ -12,6 +12,7 @@
 
 #include "resolve/logo.hpp"
 #include "resolve/svg_document.hpp"
+#include "resolve/svg_ink.hpp"
 #include "resolve/svg_logo.hpp"
 
 namespace logogrid {
@@ -80,9 +81,9 @@ TEST(resolve_svg, measures_ink_inside_empty_margins) {
 }
 
 TEST(resolve_svg, ink_raster_side_follows_the_placed_size) {
-  // 0.1 mm at the placed size (pixels of 0.05 mm): 50 mm needs 1000 px; never below 256
-  // or above the default.
-  EXPECT_EQ(svg_ink_side_for(50 * 72.0 / 25.4), 1000);
+  // 0.1 mm at the placed size (pixels of 0.1 mm, edges read to a fraction of one): 50 mm
+  // needs 500 px; never below 256 or above the default.
+  EXPECT_EQ(svg_ink_side_for(50 * 72.0 / 25.4), 500);
   EXPECT_EQ(svg_ink_side_for(1), 256);
   EXPECT_EQ(svg_ink_side_for(1e6), kSvgInkRenderSide);
   // A smaller raster still encloses the drawing, by at most one raster pixel per side.
@@ -93,6 +94,23 @@ TEST(resolve_svg, ink_raster_side_follows_the_placed_size) {
   ASSERT_TRUE(logo);
   EXPECT_EQ(logo->ink_side, 300);
   expect_ink_around(*logo, {50, 20, 100, 40}, 2 * 200.0 / 300);
+}
+
+TEST(resolve_svg, ink_edges_are_read_to_a_fraction_of_a_measuring_pixel) {
+  // Edges between pixels, dark and pale: each is read from its pixels' coverage and set half
+  // a pixel outward (a pixel here is at most (100.4 + two locating pixels) / 300 units).
+  LogoRequest coarse = request();
+  coarse.svg_ink_side = 300;
+  const double pixel = (100.4 + 2 * 200.0 / kSvgLocateSide) / 300;
+  for (const char* fill : {"#000", "#f4e08c"}) {
+    Diagnostics d;
+    const auto logo = decode_logo(
+        svg(std::string(R"(<rect x="50.3" y="20.6" width="100.4" height="40.2" fill=")") + fill +
+            "\"/>"),
+        coarse, d);
+    ASSERT_TRUE(logo) << fill;
+    expect_ink_around(*logo, {50.3, 20.6, 100.4, 40.2}, 0.75 * pixel);
+  }
 }
 
 TEST(resolve_svg, white_background_rectangle_is_not_ink) {
