@@ -26,7 +26,9 @@ std::string default_output(const std::string& participants, const std::string& s
 int run_check(const CheckOptions& options) {
   PangoTextMeasure measure;
   set_activity("checking the participants and their logos");
-  const Job job = prepare_job(options.job, measure);
+  JobOptions job_options = options.job;
+  job_options.print_images = false;  // the ink box is all check uses of a PNG
+  const Job job = prepare_job(job_options, measure);
   set_activity("writing the report");
   switch (options.format) {
     case CheckFormat::text:

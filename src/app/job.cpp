@@ -117,7 +117,8 @@ void resolve_logos(Job& job, const JobOptions& options, const std::optional<Size
     LogoRequest request{job.model.folder, p.logo_path, job.model.file,
                         p.logo_pos,       p.name,      p.status == Status::excluded,
                         ink_side};
-    request.png_print_image = area.has_value();  // check needs the ink box only
+    // Without the logo area the job goes no further than the check.
+    request.png_print_image = area.has_value() && options.print_images;
     job.logos[p.index] = resolve_logo(request, found[i], options.facts);
     if (job.logos[p.index] && area && options.after_resolve)
       options.after_resolve(*job.logos[p.index],

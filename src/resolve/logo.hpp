@@ -82,9 +82,10 @@ std::optional<Logo> resolve_logo(const LogoRequest& request, Diagnostics& diagno
                                  const LogoFacts* facts = nullptr);
 
 // The part of resolve_logo after the file was read: sniff, limits, decode, measure ink.
-// Used by resolve_logo and by the fuzz targets.
+// Used by resolve_logo and by the fuzz targets. `content_hash`, when given, is
+// logo_content_hash(bytes) already computed by the caller (it is not computed twice).
 std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
-                                Diagnostics& diagnostics);
+                                Diagnostics& diagnostics, std::string content_hash = {});
 
 // Hex SHA-256 of a logo file's bytes (Logo::content_hash).
 std::string logo_content_hash(const std::string& bytes);
