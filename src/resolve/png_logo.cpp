@@ -147,13 +147,10 @@ class PrintImageSink final : public PngRowSink {
       colour_stream_->write(samples, width * std::size_t(components_));
       return true;
     }
-    for (std::size_t x = 0; x < width; ++x) {
-      const std::uint8_t* in = samples + x * std::size_t(channels);
-      for (int c = 0; c < components_; ++c)
-        colour_[x * std::size_t(components_) + std::size_t(c)] = in[c];
-      alpha_[x] = in[channels - 1];
-      opaque_ = opaque_ && alpha_[x] == 255;
-    }
+    if (components_ == 1)
+      split<1>(samples, width);
+    else
+      split<3>(samples, width);
     colour_stream_->write(colour_.data(), colour_.size());
     alpha_stream_->write(alpha_.data(), alpha_.size());
     return true;
@@ -181,6 +178,21 @@ class PrintImageSink final : public PngRowSink {
   }
 
  private:
+  // One row of grey or RGB plus alpha into the colour and alpha rows.
+  template <std::size_t Components>
+  void split(const std::uint8_t* samples, std::size_t width) {
+    std::uint8_t* colour = colour_.data();
+    std::uint8_t* alpha = alpha_.data();
+    unsigned all = 255;
+    for (std::size_t x = 0; x < width; ++x) {
+      const std::uint8_t* in = samples + x * (Components + 1);
+      for (std::size_t c = 0; c < Components; ++c) colour[x * Components + c] = in[c];
+      alpha[x] = in[Components];
+      all &= in[Components];
+    }
+    opaque_ = opaque_ && all == 255;
+  }
+
   InkBounds& ink_;
   bool print_image_;
   PngHeader header_;
