@@ -27,7 +27,7 @@ int run_check(const CheckOptions& options) {
   PangoTextMeasure measure;
   set_activity("checking the participants and their logos");
   JobOptions job_options = options.job;
-  job_options.print_images = false;  // the ink box is all check uses of a PNG
+  job_options.check_only = true;
   const Job job = prepare_job(job_options, measure);
   set_activity("writing the report");
   switch (options.format) {

@@ -118,7 +118,8 @@ void resolve_logos(Job& job, const JobOptions& options, const std::optional<Size
                         p.logo_pos,       p.name,      p.status == Status::excluded,
                         ink_side};
     // Without the logo area the job goes no further than the check.
-    request.png_print_image = area.has_value() && options.print_images;
+    request.png_print_image = area.has_value() && !options.check_only;
+    request.content_hash = !options.check_only;
     job.logos[p.index] = resolve_logo(request, found[i], options.facts);
     if (job.logos[p.index] && area && options.after_resolve)
       options.after_resolve(*job.logos[p.index],

@@ -82,8 +82,10 @@ std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
       break;
   }
   if (!decoded) return std::nullopt;
-  logo.content_hash =
-      content_hash.empty() ? logo_content_hash(logo.bytes) : std::move(content_hash);
+  if (!content_hash.empty())
+    logo.content_hash = std::move(content_hash);
+  else if (request.content_hash)
+    logo.content_hash = logo_content_hash(logo.bytes);
   return logo;
 }
 

@@ -63,6 +63,9 @@ struct LogoRequest {
   // PNG: also make the print image (Logo::png) in the decoding pass. `check` needs only
   // the ink box and leaves the compression out.
   bool png_print_image = true;
+  // Fingerprint the bytes (Logo::content_hash, the key of every cache and the report's
+  // sha256). `check` uses none of these and leaves it out.
+  bool content_hash = true;
 };
 
 // Optional facts cache for resolve_logo. `recall` gets a logo with path, bytes and

@@ -93,7 +93,7 @@ TEST(app_job, results_do_not_depend_on_the_thread_count_or_the_order_of_work) {
   }
 }
 
-TEST(app_job, check_leaves_png_print_images_unmade_and_build_makes_them) {
+TEST(app_job, check_leaves_png_print_images_and_hashes_unmade_and_build_makes_them) {
   TempDir dir;
   JobOptions options;
   options.participants = write_set(dir);
@@ -102,7 +102,7 @@ TEST(app_job, check_leaves_png_print_images_unmade_and_build_makes_them) {
                              std::filesystem::copy_options::overwrite_existing);
   PangoTextMeasure measure;
   const Job built = prepare_job(options, measure);
-  options.print_images = false;  // as run_check calls it
+  options.check_only = true;  // as run_check calls it
   const Job checked = prepare_job(options, measure);
   ASSERT_FALSE(checked.diagnostics.has_errors());
   const auto& png_built = built.logos.at(1);
@@ -111,6 +111,8 @@ TEST(app_job, check_leaves_png_print_images_unmade_and_build_makes_them) {
   ASSERT_EQ(png_checked->format, LogoFormat::png);
   EXPECT_TRUE(png_built->png);
   EXPECT_FALSE(png_checked->png);  // compressing the samples was a third of check
+  EXPECT_FALSE(png_built->content_hash.empty());
+  EXPECT_TRUE(png_checked->content_hash.empty());
   EXPECT_EQ(png_checked->ink.x, png_built->ink.x);
   EXPECT_EQ(png_checked->ink.width, png_built->ink.width);
   EXPECT_EQ(png_checked->ink.height, png_built->ink.height);
