@@ -48,7 +48,8 @@ std::string idat_data(std::string_view bytes) {
 // A plane (colour or alpha) of at most this many bytes is kept whole and compressed in one
 // go with codec/deflate (libdeflate), as every 2000 px logo is: at its level 5 that is
 // half zlib's time at 9 % smaller streams. Larger planes are streamed through zlib, so
-// that memory stays bounded by rows (two workers hold at most 2 × 2 planes of this size).
+// that memory stays bounded by rows: a worker holds at most its two planes of up to this
+// size and one compressed copy.
 constexpr std::size_t kWholePlaneBytes = 16u * 1024u * 1024u;
 // zlib's level for streamed planes, measured with `build -j 1` of bench/run's large-PNG
 // case (four 10000 × 10000 px logos; CPU s of the whole build, size of the PDF): level 6
