@@ -159,8 +159,8 @@ class PdfOut {
 void serialise(QPDFObjectHandle object, const std::map<QPDFObjGen, int>& number_of,
                std::string& text);
 
-// codec/deflate: the FOGRA39 output intent alone (a 650 KB profile) took 3.7 % of a
-// 60-logo build with zlib's default level.
+// codec/deflate: the output intent's FOGRA39 profile (1.05 MB) alone takes 45 ms with
+// zlib's default level, 12 ms with libdeflate's level 5 (782 KB, 2 KB smaller), serially.
 bool deflate_bytes(const unsigned char* data, std::size_t size, std::string& out) {
   if (size == 0) return false;
   out = deflate_zlib(std::string_view(reinterpret_cast<const char*>(data), size));
