@@ -26,7 +26,9 @@ std::string default_output(const std::string& participants, const std::string& s
 int run_check(const CheckOptions& options) {
   PangoTextMeasure measure;
   set_activity("checking the participants and their logos");
-  const Job job = prepare_job(options.job, measure);
+  JobOptions job_options = options.job;
+  job_options.check_only = true;
+  const Job job = prepare_job(job_options, measure);
   set_activity("writing the report");
   switch (options.format) {
     case CheckFormat::text:

@@ -126,7 +126,9 @@ void resolve_logos(Job& job, const JobOptions& options, const std::optional<Size
                         ink_side,
                         svg_limits(job.layout),
                         options.svg_documents};
-    request.png_print_image = static_cast<bool>(options.after_resolve);  // check: ink only
+    // Without the logo area the job goes no further than the check.
+    request.png_print_image = area.has_value() && !options.check_only;
+    request.content_hash = !options.check_only;
     job.logos[p.index] = resolve_logo(request, found[i], options.facts);
     LogoReport report(request, found[i]);
     if (job.logos[p.index] && area && options.after_resolve &&

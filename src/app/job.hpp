@@ -26,6 +26,9 @@ struct JobOptions {
   std::string participants = "participants.yaml";
   std::optional<std::string> layout;  // -l; else campaign.layout; else built-in
   unsigned threads = 0;               // logos resolved in parallel; 0 = one per core
+  // check sets it: logos are resolved for their diagnostics only, without what build and
+  // proof use (PNG print images, a third of check when they were made; content hashes).
+  bool check_only = false;
   // Build only: the facts cache handed to resolve_logo, and a hook called on the
   // resolving thread right after each logo resolved (while its file is at hand); not
   // called when the layout did not load. Both must be thread-safe. The hook returns false

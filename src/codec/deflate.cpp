@@ -48,6 +48,7 @@ std::string deflate_zlib(std::string_view data, int level) {
       libdeflate_zlib_compress(c, data.data(), data.size(), out.data(), out.size());
   if (written == 0) throw std::logic_error("libdeflate: output exceeded its own bound");
   out.resize(written);
+  out.shrink_to_fit();  // the bound is the input's size: do not keep it while the stream lives
   return out;
 }
 

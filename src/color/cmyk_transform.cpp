@@ -30,7 +30,7 @@ std::shared_ptr<void> shared_transform(const OutputIntent& intent, const std::st
       transforms;
   const std::string source_key =
       source_icc.empty() ? std::string("sRGB") : sha256_hex(source_icc.data(), source_icc.size());
-  const auto key = std::make_tuple(intent.digest, source_key, in_format);
+  const auto key = std::make_tuple(intent.digest(), source_key, in_format);
   const std::lock_guard<std::mutex> lock(mutex);
   if (auto found = transforms.find(key); found != transforms.end()) return found->second;
 

@@ -49,10 +49,14 @@ std::string profile_description(const std::string& bytes) {
   return length > 1 ? std::string(text) : std::string();
 }
 
+const std::string& OutputIntent::digest() const {
+  std::call_once(digest_once_, [this] { digest_ = sha256_hex(profile.data(), profile.size()); });
+  return digest_;
+}
+
 std::shared_ptr<const OutputIntent> make_output_intent(std::string profile, std::string condition,
                                                        std::string info) {
   auto intent = std::make_shared<OutputIntent>();
-  intent->digest = sha256_hex(profile.data(), profile.size());
   intent->condition = condition.empty() ? "Custom" : std::move(condition);
   intent->info = info.empty() ? profile_description(profile) : std::move(info);
   intent->profile = std::move(profile);

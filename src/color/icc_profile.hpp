@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -14,7 +15,14 @@ struct OutputIntent {
   std::string profile;    // ICC bytes: an output-class CMYK profile
   std::string condition;  // /OutputConditionIdentifier, e.g. "FOGRA39"
   std::string info;       // /Info, human-readable
-  std::string digest;     // SHA-256 of `profile` (cache keys of converted logos)
+
+  // SHA-256 of `profile` (cache keys of converted logos, the document ID), made on first
+  // use: every layout holds the shipped intent, and check never needs its digest.
+  const std::string& digest() const;
+
+ private:
+  mutable std::once_flag digest_once_;
+  mutable std::string digest_;
 };
 
 // profiles/ISOcoated_v2_300_bas.icc, byte for byte.

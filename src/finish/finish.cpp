@@ -115,7 +115,7 @@ std::string document_uuid(const std::string& content, const FinishOptions& optio
   feed(options.author);
   feed(options.creator);
   feed(std::to_string(epoch));
-  feed(options.colour.key() + " " + options.colour.intent->digest);
+  feed(options.colour.key() + " " + options.colour.intent->digest());
   if (options.logo_forms != nullptr) {  // the logos are not in `content` then
     for (const LogoFormFile& fragment : options.logo_forms->fragments)
       feed(fragment.key + " " + std::to_string(fragment.length));

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "codec/deflate.hpp"
 #include "color/cmyk_transform.hpp"
 #include "diag/fatal_error.hpp"
 
@@ -58,15 +59,6 @@ int rgb_like(QPDFObjectHandle space, std::string* icc) {
     }
   }
   return 0;
-}
-
-std::string deflate(const std::string& data) {
-  std::string out;
-  Pl_String collect("deflated", nullptr, out);
-  Pl_Flate flate("deflate", &collect, Pl_Flate::a_deflate);
-  flate.write(reinterpret_cast<const unsigned char*>(data.data()), data.size());
-  flate.finish();
-  return out;
 }
 
 // Colour operators of one content stream, rewritten per the rules; operands are buffered
@@ -292,7 +284,8 @@ class Converter {
       helper.filterContents(&filter, &collect);
       rgb = rgb || filter.uses_rgb();
       QPDFObjectHandle stream = pdf_.newStream();
-      stream.replaceStreamData(deflate(content), name("/FlateDecode"), QPDFObjectHandle::newNull());
+      stream.replaceStreamData(deflate_zlib(content), name("/FlateDecode"),
+                               QPDFObjectHandle::newNull());
       page.replaceKey("/Contents", stream);
     }
     owner_dict(page, Role::print, rgb);
@@ -314,7 +307,8 @@ class Converter {
       Pl_String collect("form content", nullptr, content);
       stream.filterAsContents(&filter, &collect);
       rgb = rgb || filter.uses_rgb();
-      copy.replaceStreamData(deflate(content), name("/FlateDecode"), QPDFObjectHandle::newNull());
+      copy.replaceStreamData(deflate_zlib(content), name("/FlateDecode"),
+                             QPDFObjectHandle::newNull());
     }
     owner_dict(copy.getDict(), role, rgb);
     return copy;
@@ -558,7 +552,7 @@ class Converter {
 std::string PrintColour::key() const {
   if (!active()) return "plain";
   return std::string(pdfx ? "x4" : "none") + (cmyk ? "/cmyk/" : "/rgb-managed/") +
-         (logo_black_k ? "k/" : "rich/") + (cmyk ? intent->digest : std::string());
+         (logo_black_k ? "k/" : "rich/") + (cmyk ? intent->digest() : std::string());
 }
 
 PrintColour print_colour(const Layout::Pdf& pdf) {

@@ -13,8 +13,9 @@ constexpr int kInkThreshold = 8;  // ~3 %: #F8F8F8 is paper, #F0F0F0 is ink
 // The bounding box of ink pixels seen so far, in pixel coordinates (half-open).
 class InkBounds {
  public:
-  // A row of non-premultiplied RGBA8 pixels at (x0 + i * x_step, y).
-  void add_rgba_row(const std::uint8_t* rgba, int count, int y, int x0 = 0, int x_step = 1);
+  // A row of non-premultiplied 8-bit pixels of `channels` samples each (1 grey, 2 grey and
+  // alpha, 3 RGB, 4 RGBA), as the PNG decoder delivers them: no copy to RGBA first.
+  void add_row(const std::uint8_t* samples, int channels, int count, int y);
   // A row of cairo ARGB32 pixels (premultiplied, native-endian uint32).
   void add_argb32_row(const std::uint32_t* argb, int count, int y);
 

@@ -37,7 +37,7 @@ const char* to_string(LogoFormat format) {
 }
 
 std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
-                                Diagnostics& diagnostics) {
+                                Diagnostics& diagnostics, std::string content_hash) {
   LogoReport report(request, diagnostics);
   if (bytes.size() > kMaxLogoBytes) {
     report.problem("logo-too-large",
@@ -82,7 +82,10 @@ std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
       break;
   }
   if (!decoded) return std::nullopt;
-  logo.content_hash = logo_content_hash(logo.bytes);
+  if (!content_hash.empty())
+    logo.content_hash = std::move(content_hash);
+  else if (request.content_hash)
+    logo.content_hash = logo_content_hash(logo.bytes);
   return logo;
 }
 

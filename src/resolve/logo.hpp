@@ -79,6 +79,9 @@ struct LogoRequest {
   // PNG: also make the print image (Logo::png) in the decoding pass. `check` needs only
   // the ink box and leaves the compression out.
   bool png_print_image = true;
+  // Fingerprint the bytes (Logo::content_hash, the key of every cache and the report's
+  // sha256). `check` uses none of these and leaves it out.
+  bool content_hash = true;
 };
 
 // Optional facts cache for resolve_logo. `recall` gets a logo with path, bytes and
@@ -98,9 +101,10 @@ std::optional<Logo> resolve_logo(const LogoRequest& request, Diagnostics& diagno
                                  const LogoFacts* facts = nullptr);
 
 // The part of resolve_logo after the file was read: sniff, limits, decode, measure ink.
-// Used by resolve_logo and by the fuzz targets.
+// Used by resolve_logo and by the fuzz targets. `content_hash`, when given, is
+// logo_content_hash(bytes) already computed by the caller (it is not computed twice).
 std::optional<Logo> decode_logo(std::string bytes, const LogoRequest& request,
-                                Diagnostics& diagnostics);
+                                Diagnostics& diagnostics, std::string content_hash = {});
 
 // Hex SHA-256 of a logo file's bytes (Logo::content_hash).
 std::string logo_content_hash(const std::string& bytes);

@@ -138,6 +138,7 @@ std::optional<Logo> resolve_logo(const LogoRequest& request, Diagnostics& diagno
   }
   bytes.resize(filled);
 
+  std::string content_hash;  // computed once, for the facts cache and the logo
   if (facts != nullptr && facts->recall && bytes.size() <= kMaxLogoBytes) {
     Logo known;
     known.path = request.path;
@@ -149,9 +150,11 @@ std::optional<Logo> resolve_logo(const LogoRequest& request, Diagnostics& diagno
       return known;
     }
     bytes = std::move(known.bytes);
+    content_hash = std::move(known.content_hash);
   }
   const std::size_t reported = diagnostics.items().size();
-  std::optional<Logo> logo = decode_logo(std::move(bytes), request, diagnostics);
+  std::optional<Logo> logo =
+      decode_logo(std::move(bytes), request, diagnostics, std::move(content_hash));
   if (logo) logo->file = full.string();
   if (logo && facts != nullptr && facts->remember && diagnostics.items().size() == reported)
     facts->remember(*logo);

@@ -136,6 +136,8 @@ int begin_read(DecodeState* state) {
     if (png_get_valid(png, info, PNG_INFO_tRNS)) png_set_tRNS_to_alpha(png);
     if (bit_depth == 16) png_set_scale_16(png);
   }
+  if (!state->describe_header && !state->sink->keeps_idat())
+    png_set_option(png, PNG_IGNORE_ADLER32, PNG_OPTION_ON);
   const int passes = png_set_interlace_handling(png);
   png_read_update_info(png, info);
   state->row_bytes = png_get_rowbytes(png, info);

@@ -40,6 +40,10 @@ class PngRowSink {
   // Called once before the first row. Returning false stops decoding.
   virtual bool start(const PngHeader& header) = 0;
   virtual bool row(const std::uint8_t* samples, std::uint32_t y) = 0;
+  // True when the sink keeps the PNG's own IDAT data (it passes into the PDF as stored):
+  // then zlib's Adler-32 of the image data is verified. Otherwise it is skipped, since the
+  // chunks' CRCs already guard every byte read. Asked after start().
+  virtual bool keeps_idat() const { return false; }
   // Why the sink stopped, for the error message.
   virtual std::string stop_reason() const { return "decoding stopped"; }
 };

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "codec/deflate.hpp"
 #include "resolve/ink_box.hpp"
 #include "resolve/png_color.hpp"
 #include "resolve/png_decode.hpp"
@@ -44,18 +45,46 @@ std::string idat_data(std::string_view bytes) {
   return idat;
 }
 
-// A zlib stream written to a string as rows come in.
-class Deflater {
- public:
-  Deflater() {
-    if (deflateInit(&stream_, Z_DEFAULT_COMPRESSION) != Z_OK) throw std::bad_alloc();
-  }
-  ~Deflater() { deflateEnd(&stream_); }
-  Deflater(const Deflater&) = delete;
-  Deflater& operator=(const Deflater&) = delete;
+// A plane (colour or alpha) of at most this many bytes is kept whole and compressed in one
+// go with codec/deflate (libdeflate), as every 2000 px logo is: at its level 5 that is
+// half zlib's time at 9 % smaller streams. Larger planes are streamed through zlib, so
+// that memory stays bounded by rows: a worker holds at most its two planes of up to this
+// size and one compressed copy.
+constexpr std::size_t kWholePlaneBytes = 16u * 1024u * 1024u;
+// zlib's level for streamed planes, measured with `build -j 1` of bench/run's large-PNG
+// case (four 10000 × 10000 px logos; CPU s of the whole build, size of the PDF): level 6
+// (zlib's default) 6.35 s, 2.8 MB; level 3 3.84 s, 8.1 MB; level 1 3.81 s, 8.1 MB.
+constexpr int kStreamedLevel = 1;
 
-  void write(const unsigned char* data, std::size_t size) { run(data, size, Z_NO_FLUSH); }
+// The zlib stream of one plane, fed row by row.
+class PlaneCompressor {
+ public:
+  explicit PlaneCompressor(std::size_t plane_bytes) {
+    if (plane_bytes <= kWholePlaneBytes) {
+      whole_.reserve(plane_bytes);
+      return;
+    }
+    streamed_ = true;
+    if (deflateInit(&stream_, kStreamedLevel) != Z_OK) throw std::bad_alloc();
+  }
+  ~PlaneCompressor() {
+    if (streamed_) deflateEnd(&stream_);
+  }
+  PlaneCompressor(const PlaneCompressor&) = delete;
+  PlaneCompressor& operator=(const PlaneCompressor&) = delete;
+
+  void write(const unsigned char* data, std::size_t size) {
+    if (streamed_)
+      run(data, size, Z_NO_FLUSH);
+    else
+      whole_.append(reinterpret_cast<const char*>(data), size);
+  }
   std::string finish() {
+    if (!streamed_) {
+      std::string out = deflate_zlib(whole_);
+      std::string().swap(whole_);
+      return out;
+    }
     run(nullptr, 0, Z_FINISH);
     return std::move(out_);
   }
@@ -74,6 +103,8 @@ class Deflater {
     } while (stream_.avail_out == 0 || (flush == Z_FINISH && status != Z_STREAM_END));
   }
 
+  bool streamed_ = false;
+  std::string whole_;
   z_stream stream_{};
   std::string out_;
 };
@@ -96,13 +127,13 @@ class PrintImageSink final : public PngRowSink {
         (header.color_type == PNG_COLOR_TYPE_GRAY || header.color_type == PNG_COLOR_TYPE_RGB) &&
         !header.transparency && !header.interlaced &&
         (header.bit_depth == 8 || header.bit_depth == 16);
-    rgba_.resize(std::size_t{header.width} * 4u);
     if (print_image_ && !pass_through_) {
       colour_.resize(std::size_t{header.width} * std::size_t(components_));
-      colour_stream_ = std::make_unique<Deflater>();
+      const std::size_t pixels = std::size_t{header.width} * header.height;
+      colour_stream_ = std::make_unique<PlaneCompressor>(pixels * std::size_t(components_));
       if (has_alpha_) {
         alpha_.resize(header.width);
-        alpha_stream_ = std::make_unique<Deflater>();
+        alpha_stream_ = std::make_unique<PlaneCompressor>(pixels);
       }
     }
     return true;
@@ -111,35 +142,22 @@ class PrintImageSink final : public PngRowSink {
   bool row(const std::uint8_t* samples, std::uint32_t y) override {
     const std::size_t width = header_.width;
     const int channels = header_.channels;
-    const std::uint8_t* rgba = samples;
-    if (channels != 4) {
-      for (std::size_t x = 0; x < width; ++x) {
-        const std::uint8_t* in = samples + x * std::size_t(channels);
-        std::uint8_t* out = rgba_.data() + x * 4;
-        out[0] = in[0];
-        out[1] = channels >= 3 ? in[1] : in[0];
-        out[2] = channels >= 3 ? in[2] : in[0];
-        out[3] = channels == 2 ? in[1] : 255;
-      }
-      rgba = rgba_.data();
-    }
-    ink_.add_rgba_row(rgba, static_cast<int>(width), static_cast<int>(y));
+    ink_.add_row(samples, channels, static_cast<int>(width), static_cast<int>(y));
     if (!print_image_ || pass_through_) return true;
     if (!has_alpha_) {
       colour_stream_->write(samples, width * std::size_t(components_));
       return true;
     }
-    for (std::size_t x = 0; x < width; ++x) {
-      const std::uint8_t* in = samples + x * std::size_t(channels);
-      for (int c = 0; c < components_; ++c)
-        colour_[x * std::size_t(components_) + std::size_t(c)] = in[c];
-      alpha_[x] = in[channels - 1];
-      opaque_ = opaque_ && alpha_[x] == 255;
-    }
+    if (components_ == 1)
+      split<1>(samples, width);
+    else
+      split<3>(samples, width);
     colour_stream_->write(colour_.data(), colour_.size());
     alpha_stream_->write(alpha_.data(), alpha_.size());
     return true;
   }
+
+  bool keeps_idat() const override { return pass_through_; }
 
   const PngHeader& header() const { return header_; }
 
@@ -161,6 +179,21 @@ class PrintImageSink final : public PngRowSink {
   }
 
  private:
+  // One row of grey or RGB plus alpha into the colour and alpha rows.
+  template <std::size_t Components>
+  void split(const std::uint8_t* samples, std::size_t width) {
+    std::uint8_t* colour = colour_.data();
+    std::uint8_t* alpha = alpha_.data();
+    unsigned all = 255;
+    for (std::size_t x = 0; x < width; ++x) {
+      const std::uint8_t* in = samples + x * (Components + 1);
+      for (std::size_t c = 0; c < Components; ++c) colour[x * Components + c] = in[c];
+      alpha[x] = in[Components];
+      all &= in[Components];
+    }
+    opaque_ = opaque_ && all == 255;
+  }
+
   InkBounds& ink_;
   bool print_image_;
   PngHeader header_;
@@ -168,8 +201,8 @@ class PrintImageSink final : public PngRowSink {
   bool has_alpha_ = false;
   bool pass_through_ = false;
   bool opaque_ = true;
-  std::vector<std::uint8_t> rgba_, colour_, alpha_;
-  std::unique_ptr<Deflater> colour_stream_, alpha_stream_;
+  std::vector<std::uint8_t> colour_, alpha_;
+  std::unique_ptr<PlaneCompressor> colour_stream_, alpha_stream_;
 };
 
 // libpng's messages are terse ("IDAT: CRC error"); say it the way a user reads it.

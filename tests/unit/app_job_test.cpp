@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 
 #include "app/job.hpp"
@@ -90,6 +91,31 @@ TEST(app_job, results_do_not_depend_on_the_thread_count_or_the_order_of_work) {
     EXPECT_EQ(serial.logos[i]->ink.x, parallel.logos[i]->ink.x);
     EXPECT_EQ(serial.logos[i]->ink.width, parallel.logos[i]->ink.width);
   }
+}
+
+TEST(app_job, check_leaves_png_print_images_and_hashes_unmade_and_build_makes_them) {
+  TempDir dir;
+  JobOptions options;
+  options.participants = write_set(dir);
+  std::filesystem::copy_file(std::string(LOGOGRID_FIXTURES) + "/check/logos/print.png",
+                             dir.path() / "logos/l2.svg",
+                             std::filesystem::copy_options::overwrite_existing);
+  PangoTextMeasure measure;
+  const Job built = prepare_job(options, measure);
+  options.check_only = true;  // as run_check calls it
+  const Job checked = prepare_job(options, measure);
+  ASSERT_FALSE(checked.diagnostics.has_errors());
+  const auto& png_built = built.logos.at(1);
+  const auto& png_checked = checked.logos.at(1);
+  ASSERT_TRUE(png_built && png_checked);
+  ASSERT_EQ(png_checked->format, LogoFormat::png);
+  EXPECT_TRUE(png_built->png);
+  EXPECT_FALSE(png_checked->png);  // compressing the samples was a third of check
+  EXPECT_FALSE(png_built->content_hash.empty());
+  EXPECT_TRUE(png_checked->content_hash.empty());
+  EXPECT_EQ(png_checked->ink.x, png_built->ink.x);
+  EXPECT_EQ(png_checked->ink.width, png_built->ink.width);
+  EXPECT_EQ(png_checked->ink.height, png_built->ink.height);
 }
 
 }  // namespace

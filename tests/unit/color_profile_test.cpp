@@ -37,7 +37,7 @@ TEST(color_profile, compiled_in_profile_equals_the_file) {
   EXPECT_EQ(sha256_hex(embedded.data(), embedded.size()), kFogra39Sha256);
   const auto intent = shipped_output_intent();
   EXPECT_EQ(intent->condition, "FOGRA39");
-  EXPECT_EQ(intent->digest, kFogra39Sha256);
+  EXPECT_EQ(intent->digest(), kFogra39Sha256);
   EXPECT_EQ(profile_description(intent->profile), "ISO Coated v2 300% (basICColor)");
 }
 

@@ -1,5 +1,5 @@
 // InkBounds: a row's ink is found from both ends; the box must be exactly the one a scan of
-// every pixel gives, for rows with gaps, single pixels, no ink, and interlace steps.
+// every pixel gives, for rows with gaps, single pixels, no ink, and 1 to 4 channels.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -32,24 +32,33 @@ TEST(resolve_ink_box, rows_give_the_box_of_every_ink_pixel) {
   auto next = [&] { return (state = state * 1103515245u + 12345u) >> 16; };
   for (int trial = 0; trial < 200; ++trial) {
     const int width = 1 + static_cast<int>(next() % 40);
-    const int x0 = static_cast<int>(next() % 3);
-    const int step = 1 + static_cast<int>(next() % 3);
+    const int channels = 1 + trial % 4;  // grey, grey + alpha, RGB, RGBA
+    const bool alpha = channels % 2 == 0;
+    const auto stride = static_cast<std::size_t>(channels);
     InkBounds rgba_bounds;
     Box expected;
     for (int y = 0; y < 6; ++y) {
-      std::vector<std::uint8_t> rgba(static_cast<std::size_t>(width) * 4, 0);
+      std::vector<std::uint8_t> row(static_cast<std::size_t>(width) * stride, 0);
       const unsigned density = next() % 4;  // 0: no ink in the row
       for (int i = 0; i < width; ++i) {
         const bool ink = density > 0 && next() % 8 < density;
-        const auto at = static_cast<std::size_t>(i);
-        // ink: opaque dark blue; else transparent or opaque white, both paper
-        rgba[4 * at + 0] = ink ? 0x1f : 0xff;
-        rgba[4 * at + 1] = ink ? 0x3a : 0xff;
-        rgba[4 * at + 2] = ink ? 0x5f : 0xff;
-        rgba[4 * at + 3] = ink || next() % 2 ? 0xff : 0x00;
-        if (ink) include(expected, x0 + i * step, y);
+        std::uint8_t* p = row.data() + static_cast<std::size_t>(i) * stride;
+        // ink: opaque dark blue (grey); else white, or transparent where there is alpha;
+        // a light grey (within the threshold) is paper too
+        const std::uint8_t paper = next() % 2 ? 0xff : 0xf8;
+        p[0] = ink ? 0x1f : paper;
+        if (channels >= 3) {
+          p[1] = ink ? 0x3a : paper;
+          p[2] = ink ? 0x5f : paper;
+        }
+        if (alpha) p[stride - 1] = ink || next() % 2 ? 0xff : 0x00;
+        if (!ink && alpha && next() % 3 == 0) {  // dark but nearly transparent: paper
+          p[0] = 0;
+          p[stride - 1] = 0x08;
+        }
+        if (ink) include(expected, i, y);
       }
-      rgba_bounds.add_rgba_row(rgba.data(), width, y, x0, step);
+      rgba_bounds.add_row(row.data(), channels, width, y);
     }
     ASSERT_EQ(rgba_bounds.empty(), expected.empty) << trial;
     if (expected.empty) continue;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "codec/deflate.hpp"
 #include "resolve/logo.hpp"
 #include "resolve/png_decode.hpp"
 #include "resolve/png_image.hpp"
@@ -367,6 +368,81 @@ TEST(resolve_png, same_bytes_same_hash) {
   const auto c = decode_logo(rgba_with_rect(4, 4, 0, 0, 3, 3), request(), d);
   ASSERT_TRUE(c);
   EXPECT_NE(a->content_hash, c->content_hash);
+}
+
+// The colour and alpha planes rgba_with_rect prints.
+void rect_planes(int width, int height, int x0, int y0, int x1, int y1, std::string& colour,
+                 std::string& alpha) {
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      const bool in = x >= x0 && x < x1 && y >= y0 && y < y1;
+      colour += in ? std::string("\x14\x28\xa0", 3) : std::string(3, '\0');
+      alpha += in ? '\xff' : '\0';
+    }
+}
+
+TEST(resolve_png, print_planes_that_fit_are_compressed_whole_by_codec_deflate) {
+  Diagnostics d;
+  const auto logo = decode_logo(rgba_with_rect(64, 48, 8, 8, 40, 30), request(), d);
+  ASSERT_TRUE(logo && logo->png);
+  std::string colour, alpha;
+  rect_planes(64, 48, 8, 8, 40, 30, colour, alpha);
+  EXPECT_EQ(logo->png->samples, deflate_zlib(colour));
+  EXPECT_EQ(logo->png->alpha, deflate_zlib(alpha));
+}
+
+TEST(resolve_png, print_planes_beyond_the_whole_plane_bound_are_streamed_to_the_same_samples) {
+  // 2400 × 2400 px: the colour plane (17.3 MB) is over the 16 MiB kept whole, the alpha
+  // plane (5.8 MB) is not.
+  constexpr int kSide = 2400;
+  Diagnostics d;
+  const auto logo = decode_logo(rgba_with_rect(kSide, kSide, 100, 200, 2000, 2300), request(), d);
+  ASSERT_TRUE(logo && logo->png);
+  std::string colour, alpha;
+  rect_planes(kSide, kSide, 100, 200, 2000, 2300, colour, alpha);
+  std::string inflated(colour.size(), '\0');
+  ASSERT_TRUE(inflate_zlib(logo->png->samples, inflated.data(), inflated.size()));
+  EXPECT_TRUE(inflated == colour);
+  EXPECT_NE(logo->png->samples, deflate_zlib(colour));  // streamed by zlib, not kept whole
+  EXPECT_EQ(logo->png->alpha, deflate_zlib(alpha));
+}
+
+// `png` with the last byte of its (only) IDAT's data, the zlib stream's Adler-32, changed
+// and the chunk's CRC made right again.
+std::string with_broken_adler32(std::string png) {
+  const std::size_t type = png.find("IDAT");
+  const auto byte = [&](std::size_t i) {
+    return std::uint32_t(static_cast<unsigned char>(png[i]));
+  };
+  const std::size_t length =
+      byte(type - 4) << 24 | byte(type - 3) << 16 | byte(type - 2) << 8 | byte(type - 1);
+  png[type + 4 + length - 1] = static_cast<char>(png[type + 4 + length - 1] ^ 0x5a);
+  const auto crc =
+      crc32(0, reinterpret_cast<const Bytef*>(png.data() + type), static_cast<uInt>(length + 4));
+  set_be32(png, type + 4 + length, static_cast<std::uint32_t>(crc));
+  return png;
+}
+
+TEST(resolve_png, adler32_is_checked_where_the_idat_passes_into_the_pdf_as_stored) {
+  // RGB without tRNS passes through: its zlib stream must be whole, in check as in build.
+  const std::string rgb = with_broken_adler32(raw_png(2, PNG_COLOR_TYPE_RGB, kRgbRows, ""));
+  for (const bool print_image : {true, false}) {
+    LogoRequest r = request();
+    r.png_print_image = print_image;
+    Diagnostics d;
+    EXPECT_FALSE(decode_logo(rgb, r, d));
+    EXPECT_TRUE(has_code(d, "logo-corrupt"));
+  }
+  // Decoded samples are guarded by the chunks' CRCs (libpng skips the Adler-32 then).
+  const std::vector<std::string> rgba_rows{std::string("\x14\x28\xa0\xff\x00\x00\x00\x00", 8),
+                                           std::string("\x00\x00\x00\x80\xff\xff\xff\xff", 8)};
+  const std::string rgba = with_broken_adler32(raw_png(2, PNG_COLOR_TYPE_RGBA, rgba_rows, ""));
+  Diagnostics d;
+  const auto logo = decode_logo(rgba, request(), d);
+  ASSERT_TRUE(logo && logo->png);
+  EXPECT_TRUE(d.items().empty());
+  EXPECT_EQ(logo->png->samples,
+            deflate_zlib(std::string("\x14\x28\xa0\0\0\0\0\0\0\xff\xff\xff", 12)));
 }
 
 TEST(resolve_png, damaged_signature_is_a_damaged_png) {
