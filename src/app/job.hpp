@@ -41,8 +41,8 @@ struct JobOptions {
   };
   const LogoFacts* facts = nullptr;
   std::function<bool(Logo& logo, const Resolved& context)> after_resolve;
-  // Parse SVGs for drawing in this process too (LogoRequest::svg_document): proofs and
-  // previews draw here; check draws nothing and build's fragments come from workers.
+  // Parse SVGs for drawing in this process too (LogoRequest::svg_document). The commands
+  // never do (fragments and previews are drawn in workers); tests that draw in-process do.
   bool svg_documents = false;
 };
 

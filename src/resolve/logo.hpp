@@ -74,7 +74,8 @@ struct LogoRequest {
   // printing needs (see svg_logo.hpp).
   int svg_ink_side = 0;
   SvgLimits svg_limits;  // the budget of the SVG renderer per logo (svg_worker.hpp)
-  // Parse SVGs in this process too, for drawing here (proofs, previews): Logo::svg.
+  // Parse SVGs in this process too, for drawing here (Logo::svg); the commands draw in
+  // workers and leave it off (JobOptions::svg_documents).
   bool svg_document = true;
   // PNG: also make the print image (Logo::png) in the decoding pass. `check` needs only
   // the ink box and leaves the compression out.
