@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <optional>
+#include <string>
 
 #include "diag/fatal_error.hpp"
 #include "render/logo_fragment.hpp"
@@ -15,18 +17,30 @@
 namespace logogrid {
 namespace {
 
-// {"fragment", bytes, facts, width, height, path} → {"fragment", pdf} or {"error", why}.
-SvgMessage answer_fragment(const SvgMessage& request) {
-  if (request.size() < 6) return {"error", "a malformed request"};
+// The logo a drawing request {kind, bytes, facts, width, height, path} names, parsed in this
+// worker; nullopt with `why` set when the request or the SVG cannot be used.
+std::optional<Logo> requested_logo(const SvgMessage& request, std::string& why) {
+  why = "a malformed request";
+  if (request.size() < 6) return std::nullopt;
   Logo logo;
   logo.format = LogoFormat::svg;
   logo.bytes = request[1];
   logo.path = request[5];
-  if (!read_svg_facts(request[2], logo)) return {"error", "malformed facts"};
+  why = "malformed facts";
+  if (!read_svg_facts(request[2], logo)) return std::nullopt;
+  why = "librsvg cannot parse it";
   logo.svg = svg_document_in_worker(logo.bytes, logo);
-  if (!logo.svg) return {"error", "librsvg cannot parse it"};
+  if (!logo.svg) return std::nullopt;
+  return logo;
+}
+
+// {"fragment", bytes, facts, width, height, path} → {"fragment", pdf} or {"error", why}.
+SvgMessage answer_fragment(const SvgMessage& request) {
+  std::string why;
+  const std::optional<Logo> logo = requested_logo(request, why);
+  if (!logo) return {"error", why};
   try {
-    return {"fragment", render_logo_fragment(logo, std::atof(request[3].c_str()),
+    return {"fragment", render_logo_fragment(*logo, std::atof(request[3].c_str()),
                                              std::atof(request[4].c_str()))};
   } catch (const FatalError& e) {
     return {"error", e.what()};
@@ -35,20 +49,15 @@ SvgMessage answer_fragment(const SvgMessage& request) {
 
 // {"pixels", bytes, facts, width, height, path} → {"pixels", ARGB32 rows} or {"error", why}.
 SvgMessage answer_pixels(const SvgMessage& request) {
-  if (request.size() < 6) return {"error", "a malformed request"};
-  Logo logo;
-  logo.format = LogoFormat::svg;
-  logo.bytes = request[1];
-  logo.path = request[5];
-  if (!read_svg_facts(request[2], logo)) return {"error", "malformed facts"};
+  std::string why;
+  const std::optional<Logo> logo = requested_logo(request, why);
+  if (!logo) return {"error", why};
   const int width = std::atoi(request[3].c_str());
   const int height = std::atoi(request[4].c_str());
   if (width <= 0 || height <= 0) return {"error", "a malformed request"};
-  logo.svg = svg_document_in_worker(logo.bytes, logo);
-  if (!logo.svg) return {"error", "librsvg cannot parse it"};
   try {
     LogoSurfaceCache cache;
-    cairo_surface_t* image = cache.rasterised_svg(logo, width, height);
+    cairo_surface_t* image = cache.rasterised_svg(*logo, width, height);
     const unsigned char* data = cairo_image_surface_get_data(image);
     const auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(image));
     const auto row = 4 * static_cast<std::size_t>(width);

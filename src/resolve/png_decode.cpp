@@ -144,14 +144,19 @@ int begin_read(DecodeState* state) {
   return passes;
 }
 
-bool read_header(DecodeState* state) {
+// libpng's read and info structs for one read of the file; false (with the reason) when
+// they cannot be made. Each caller sets its own setjmp: it must live in the calling frame.
+bool create_reader(DecodeState* state) {
   state->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, state, on_png_error, on_png_warning);
   state->info = state->png ? png_create_info_struct(state->png) : nullptr;
-  if (!state->info) {
-    png_destroy_read_struct(&state->png, nullptr, nullptr);
-    std::snprintf(state->error, sizeof state->error, "out of memory");
-    return false;
-  }
+  if (state->info) return true;
+  png_destroy_read_struct(&state->png, nullptr, nullptr);
+  std::snprintf(state->error, sizeof state->error, "out of memory");
+  return false;
+}
+
+bool read_header(DecodeState* state) {
+  if (!create_reader(state)) return false;
   if (setjmp(png_jmpbuf(state->png))) {
     png_destroy_read_struct(&state->png, &state->info, nullptr);
     return false;
@@ -201,13 +206,7 @@ void deliver(DecodeState* state, const unsigned char* row, png_uint_32 y) {
 // One read of the file, delivering rows [band_first, band_end). Plain images are read in
 // one go with band_end = height.
 bool read_rows(DecodeState* state) {
-  state->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, state, on_png_error, on_png_warning);
-  state->info = state->png ? png_create_info_struct(state->png) : nullptr;
-  if (!state->info) {
-    png_destroy_read_struct(&state->png, nullptr, nullptr);
-    std::snprintf(state->error, sizeof state->error, "out of memory");
-    return false;
-  }
+  if (!create_reader(state)) return false;
   if (setjmp(png_jmpbuf(state->png))) {
     png_destroy_read_struct(&state->png, &state->info, nullptr);
     return false;
