@@ -23,6 +23,7 @@
 #include "cache/sha256.hpp"
 #include "codec/deflate.hpp"
 #include "diag/fatal_error.hpp"
+#include "finish/pdf_dictionary.hpp"
 
 namespace logogrid {
 namespace {
@@ -450,16 +451,8 @@ LogoFormSlots place_logo_forms(QPDF& pdf, const LogoForms& forms, double margin)
     Slot& form = slot(placed.form);
     QPDFPageObjectHelper& page = pages[placed.page];
     const auto media = page.getMediaBox().getArrayAsRectangle();
-    QPDFObjectHandle resources = page.getObjectHandle().getKey("/Resources");
-    if (!resources.isDictionary()) {
-      resources = QPDFObjectHandle::newDictionary();
-      page.getObjectHandle().replaceKey("/Resources", resources);
-    }
-    QPDFObjectHandle xobjects = resources.getKey("/XObject");
-    if (!xobjects.isDictionary()) {
-      xobjects = QPDFObjectHandle::newDictionary();
-      resources.replaceKey("/XObject", xobjects);
-    }
+    QPDFObjectHandle xobjects =
+        dictionary_at(dictionary_at(page.getObjectHandle(), "/Resources"), "/XObject");
     const std::string name = "/Logo" + std::to_string(placed.form);
     xobjects.replaceKey(name, form.object);
     const double sx = form.width > 0 ? placed.width / form.width : 1;

@@ -6,6 +6,7 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
+#include "finish/pdf_dictionary.hpp"
 #include "finish/print_colour.hpp"
 
 namespace logogrid {
@@ -84,16 +85,8 @@ QPDFObjectHandle make_print_structure(QPDF& pdf, const FinishOptions& options) {
     QPDFObjectHandle registration = registration_colour(pdf);
     for (QPDFPageObjectHelper& page : pages) {
       const auto media = page.getMediaBox().getArrayAsRectangle();
-      QPDFObjectHandle resources = page.getObjectHandle().getKey("/Resources");
-      if (!resources.isDictionary()) {
-        resources = QPDFObjectHandle::newDictionary();
-        page.getObjectHandle().replaceKey("/Resources", resources);
-      }
-      QPDFObjectHandle spaces = resources.getKey("/ColorSpace");
-      if (!spaces.isDictionary()) {
-        spaces = QPDFObjectHandle::newDictionary();
-        resources.replaceKey("/ColorSpace", spaces);
-      }
+      QPDFObjectHandle spaces =
+          dictionary_at(dictionary_at(page.getObjectHandle(), "/Resources"), "/ColorSpace");
       spaces.replaceKey(kRegistration, registration);
       page.addPageContents(pdf.newStream(crop_marks_content(options.page, media.llx, media.lly)),
                            false);
