@@ -75,6 +75,7 @@ class Packer {
   void add_form(QPDFObjectHandle form_dict, std::string form_data) {
     queue_.push_back(QPDFObjectHandle::newNull());  // slot 0
     texts_.push_back({});
+    deflate_if_plain(form_dict, form_data);
     texts_[0] = {true, convert(form_dict, true).unparseResolved()};
     data_.push_back(std::move(form_data));
   }
@@ -85,8 +86,10 @@ class Packer {
       if (object.isStream()) {
         QPDFObjectHandle dict = object.getDict().shallowCopy();
         dict.removeKey("/Length");
+        std::string data = raw(object);
+        deflate_if_plain(dict, data);
         texts_.push_back({true, convert(dict, true).unparseResolved()});
-        data_.push_back(raw(object));
+        data_.push_back(std::move(data));
       } else {
         texts_.push_back({false, convert(object, true).unparseResolved()});
         data_.emplace_back();
@@ -104,6 +107,14 @@ class Packer {
   }
 
  private:
+  // The SVG worker has cairo write its streams unfiltered (svg_worker.hpp): they are
+  // deflated here, with codec/deflate, on the thread that packages the fragment.
+  static void deflate_if_plain(QPDFObjectHandle dict, std::string& data) {
+    if (data.empty() || dict.hasKey("/Filter") || dict.hasKey("/DecodeParms")) return;
+    data = deflate_zlib(data);
+    dict.replaceKey("/Filter", QPDFObjectHandle::newName("/FlateDecode"));
+  }
+
   static std::string raw(QPDFObjectHandle stream) {
     auto buffer = stream.getRawStreamData();
     if (buffer->getSize() == 0) return {};

@@ -147,6 +147,47 @@ TEST(logo_forms, stream_data_comes_from_the_file_once_per_form) {
             std::string(reinterpret_cast<const char*>(want->getBuffer()), want->getSize()));
 }
 
+// The SVG worker has cairo write its streams unfiltered (CAIRO_DEBUG_PDF); packaging deflates
+// each of them, and they decode to cairo's data.
+TEST(logo_forms, unfiltered_fragment_streams_are_deflated_when_packaged) {
+  ::setenv("CAIRO_DEBUG_PDF", "1", 1);
+  const std::string plain = fragment_pdf();
+  ::unsetenv("CAIRO_DEBUG_PDF");
+  QPDF fragment;
+  fragment.processMemoryFile("fragment", plain.data(), plain.size());
+  QPDFObjectHandle contents =
+      QPDFPageDocumentHelper(fragment).getAllPages()[0].getObjectHandle().getKey("/Contents");
+  ASSERT_FALSE(contents.getDict().hasKey("/Filter"));  // what the worker hands over
+
+  TempDir dir;
+  const LogoForms forms =
+      placed_three_times(store(dir, package_logo_form(plain, PrintColour{})));
+  finish_pdf(text_pdf(dir), dir.file("out.pdf"), options(forms));
+  EXPECT_EQ(exit_code("qpdf --check '" + dir.file("out.pdf") + "'"), 0);
+  QPDF out;
+  out.processFile(dir.file("out.pdf").c_str());
+  QPDFObjectHandle form = QPDFPageDocumentHelper(out)
+                              .getAllPages()[0]
+                              .getObjectHandle()
+                              .getKey("/Resources")
+                              .getKey("/XObject")
+                              .getKey("/Logo0");
+  ASSERT_TRUE(form.isStream());
+  EXPECT_EQ(form.getDict().getKey("/Filter").getName(), "/FlateDecode");
+  const auto want = contents.getRawStreamData();
+  const auto got = form.getStreamData();
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(got->getBuffer()), got->getSize()),
+            std::string(reinterpret_cast<const char*>(want->getBuffer()), want->getSize()));
+  int streams = 0;
+  for (QPDFObjectHandle object : out.getAllObjects()) {
+    if (!object.isStream() || object.getDict().getKey("/Type").isNameAndEquals("/Metadata"))
+      continue;
+    ++streams;
+    EXPECT_TRUE(object.getDict().hasKey("/Filter")) << object.unparse();
+  }
+  EXPECT_GE(streams, 4);  // page content, form, image, soft mask at least
+}
+
 TEST(logo_forms, deterministic) {
   TempDir dir;
   const LogoForms forms =
