@@ -113,6 +113,20 @@ TEST(resolve_svg, ink_edges_are_read_to_a_fraction_of_a_measuring_pixel) {
   }
 }
 
+TEST(resolve_svg, hairline_far_from_the_artwork_is_located) {
+  // A 1-unit frame line (0.1 mm on a 40 mm logo): a third of a locating pixel wide.
+  LogoRequest fine = request();
+  fine.svg_ink_side = 400;
+  Diagnostics d;
+  const auto logo = decode_logo(
+      svg(R"(<rect x="200" y="50" width="100" height="100" fill="#123"/>)"
+          R"(<polyline fill="none" stroke="#6a1b9a" stroke-width="1" points="20,20 20,180 190,180"/>)",
+          R"(viewBox="0 0 378 200")"),
+      fine, d);
+  ASSERT_TRUE(logo);
+  expect_ink_around(*logo, {19.5, 20, 300 - 19.5, 180.5 - 20}, 2 * 378.0 / 400);
+}
+
 TEST(resolve_svg, white_background_rectangle_is_not_ink) {
   Diagnostics d;
   const auto logo = decode_logo(
