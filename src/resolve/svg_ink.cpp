@@ -1,11 +1,12 @@
-// Locate-then-frame ink measurement (see svg_ink.hpp). Every draw of a document costs its
-// whole geometry whatever the pixels, so the measurement is kept to two draws: the locating
-// raster, and one raster of the artwork's region clipped to its four edge bands.
+// Ink measurement in as few draws as it takes (see svg_ink.hpp): one raster of a trimmed
+// artwork's canvas edges, else the locating raster and one raster of the artwork's region,
+// each clipped to bands along its four edges.
 #include "resolve/svg_ink.hpp"
 
 #include <cairo.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -21,6 +22,12 @@ constexpr int kLocateMargin = 2;  // locating pixels added around what they foun
 // around a 40 mm logo was not located, and so not measured. At 0.3 px strokes from about
 // 0.15 locating pixels are found (0.05 mm at that size).
 constexpr double kLocateTolerance = 0.3;
+// The first, one-draw attempt on the whole canvas (see measure_svg_ink_box): its pixels are
+// this much finer than the asked precision, so an artwork spanning 1 / kTrimmedHeadroom of
+// the canvas or more is measured at least as precisely as on its own region; its bands
+// reach this share of the canvas inward.
+constexpr double kTrimmedHeadroom = 1.25;
+constexpr double kTrimmedBandShare = 0.06;
 // The region's raster is at most this many times ink_side across (a speck on a vast canvas).
 constexpr double kMaxRegionFactor = 4;
 constexpr double kMaxFilterRegionPixels = 1.5e6;
@@ -46,8 +53,11 @@ struct View {
 
 // Draws into a w×h surface for region `r` of the raster, clipped to `clips` when given.
 // Returns nullptr on a drawing error.
+std::atomic<std::uint64_t> draws{0};
+
 Surface draw(const View& view, const Region& r, std::string& error, const Region* clips = nullptr,
              int clip_count = 0) {
+  ++draws;
   Surface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, r.w, r.h));
   cairo_t* cr = cairo_create(surface.get());
   cairo_set_tolerance(cr, view.tolerance);
@@ -170,6 +180,30 @@ bool any_mark(cairo_surface_t* surface, int w, int h, int& x0, int& y0, int& x1,
   return found;
 }
 
+// The ink's edges on a raster (w × h pixels) drawn clipped to four bands `band_x` pixels
+// wide along its left and right border and `band_y` along its top and bottom: nullopt on a
+// drawing error; an empty optional inside when a band holds no edge of the ink (an edge
+// and its inner neighbour are read there).
+std::optional<std::optional<Edges>> measure_bands(const View& view, int w, int h, int band_x,
+                                                  int band_y, std::string& error) {
+  const Region all{0, 0, w, h};
+  const Region bands[4] = {
+      {0, 0, w, band_y}, {0, h - band_y, w, band_y}, {0, 0, band_x, h}, {w - band_x, 0, band_x, h}};
+  Surface frame = draw(view, all, error, bands, 4);
+  if (!frame) return std::nullopt;
+  InkBounds edges[4];
+  for (int i = 0; i < 4; ++i) {
+    edges[i] = scan_part(frame.get(), all, bands[i]);
+    if (edges[i].empty()) return std::optional<Edges>{};
+  }
+  if (!(edges[2].x0() + 1 < band_x && edges[3].x1() - 2 >= w - band_x &&
+        edges[0].y0() + 1 < band_y && edges[1].y1() - 2 >= h - band_y))
+    return std::optional<Edges>{};
+  InkBounds ink;
+  ink.add_box(edges[2].x0(), edges[0].y0(), edges[3].x1(), edges[1].y1());
+  return std::optional<Edges>{refine(frame.get(), ink)};
+}
+
 // Ink of the region raster (w × h pixels), whose edges lie within `band` pixels of its
 // border: the four bands only, else the whole raster. nullopt on a drawing error; an empty
 // optional inside when nothing shows.
@@ -177,23 +211,9 @@ std::optional<std::optional<Edges>> measure_region(const View& view, int w, int 
                                                    bool whole_raster, std::string& error) {
   const Region all{0, 0, w, h};
   if (!whole_raster && 3 * band < w && 3 * band < h) {
-    const Region bands[4] = {
-        {0, 0, w, band}, {0, h - band, w, band}, {0, 0, band, h}, {w - band, 0, band, h}};
-    Surface frame = draw(view, all, error, bands, 4);
-    if (!frame) return std::nullopt;
-    InkBounds edges[4];
-    bool complete = true;
-    for (int i = 0; i < 4; ++i) {
-      edges[i] = scan_part(frame.get(), all, bands[i]);
-      complete = complete && !edges[i].empty();
-    }
-    // Each edge's pixel and its inner neighbour inside the bands: read there.
-    if (complete && edges[2].x0() + 1 < band && edges[3].x1() - 2 >= w - band &&
-        edges[0].y0() + 1 < band && edges[1].y1() - 2 >= h - band) {
-      InkBounds ink;
-      ink.add_box(edges[2].x0(), edges[0].y0(), edges[3].x1(), edges[1].y1());
-      return std::optional<Edges>{refine(frame.get(), ink)};
-    }
+    const auto edges = measure_bands(view, w, h, band, band, error);
+    if (!edges) return std::nullopt;
+    if (*edges) return edges;
   }
   Surface surface = draw(view, all, error);
   if (!surface) return std::nullopt;
@@ -202,12 +222,44 @@ std::optional<std::optional<Edges>> measure_region(const View& view, int w, int 
   return std::optional<Edges>{refine(surface.get(), ink)};
 }
 
+// Raster edges of a region whose origin is user point (x0, y0), at `scale` pixels per user
+// unit, as an ink box in user units within the canvas. Outward by half a measuring pixel:
+// an edge's coverage is read from its most covered pixel, which a curve crosses less than
+// the pixel its extreme touches.
+InkBox to_user(const Edges& e, double x0, double y0, double scale, double width, double height) {
+  const double left = std::max(0.0, x0 + (e.left - 0.5) / scale);
+  const double top = std::max(0.0, y0 + (e.top - 0.5) / scale);
+  const double right = std::min(width, x0 + (e.right + 0.5) / scale);
+  const double bottom = std::min(height, y0 + (e.bottom + 0.5) / scale);
+  return InkBox{left, top, right - left, bottom - top};
+}
+
 }  // namespace
+
+std::uint64_t svg_ink_draws() { return draws.load(); }
 
 std::optional<std::optional<InkBox>> measure_svg_ink_box(RsvgHandle* handle, double width,
                                                          double height, int ink_side,
                                                          bool has_filter_effects,
                                                          std::string& error) {
+  // Logos are mostly exported trimmed: first the edges of the whole canvas, at a little more
+  // than the asked precision. When each band holds an edge of the ink and the ink spans
+  // most of the canvas, that is the measurement, in one draw.
+  if (!has_filter_effects) {
+    const double scale = kTrimmedHeadroom * ink_side / std::max(width, height);
+    const int w = std::max(1, static_cast<int>(std::ceil(width * scale)));
+    const int h = std::max(1, static_cast<int>(std::ceil(height * scale)));
+    const int band_x = static_cast<int>(std::ceil(kTrimmedBandShare * w)) + 2;
+    const int band_y = static_cast<int>(std::ceil(kTrimmedBandShare * h)) + 2;
+    if (3 * band_x < w && 3 * band_y < h) {
+      const auto edges =
+          measure_bands(View{handle, width, height, scale, 0, 0, 0.25}, w, h, band_x, band_y, error);
+      if (!edges) return std::nullopt;
+      if (*edges && std::max((*edges)->right - (*edges)->left, (*edges)->bottom - (*edges)->top) >=
+                        std::max(w, h) / kTrimmedHeadroom)
+        return std::optional<InkBox>{to_user(**edges, 0, 0, scale, width, height)};
+    }
+  }
   // Where the artwork is: any mark on a small raster of the whole canvas.
   const double locate_scale = kSvgLocateSide / std::max(width, height);
   const Region canvas{0, 0, std::max(1, static_cast<int>(std::ceil(width * locate_scale))),
@@ -243,14 +295,7 @@ std::optional<std::optional<InkBox>> measure_svg_ink_box(RsvgHandle* handle, dou
                                   has_filter_effects, error);
   if (!ink) return std::nullopt;
   if (!*ink) return std::optional<InkBox>{};
-  // Outward by half a measuring pixel: an edge's coverage is read from its most covered
-  // pixel, which a curve crosses less than the pixel its extreme touches.
-  const Edges& e = **ink;
-  const double left = std::max(0.0, x0 + (e.left - 0.5) / scale);
-  const double top = std::max(0.0, y0 + (e.top - 0.5) / scale);
-  const double right = std::min(width, x0 + (e.right + 0.5) / scale);
-  const double bottom = std::min(height, y0 + (e.bottom + 0.5) / scale);
-  return std::optional<InkBox>{InkBox{left, top, right - left, bottom - top}};
+  return std::optional<InkBox>{to_user(**ink, x0, y0, scale, width, height)};
 }
 
 }  // namespace logogrid

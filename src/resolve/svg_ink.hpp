@@ -1,13 +1,18 @@
 // Ink measurement for SVG logos: which parts of the artwork would show on white paper.
-// Two draws: a small raster of the whole canvas locates the artwork (any mark at all), then
-// one raster of the artwork's own region, at the scale that gives the asked precision
-// across it whatever the canvas around it (an A4 artboard, say), clipped to thin bands
-// along its four edges, where the exact rows and columns of the ink are. Falls back to the
-// whole region when a band finds no ink (a mark too faint to locate) or filters are used.
+// Every draw of a document costs its whole geometry, whatever the pixels, so draws are
+// few. Logos are mostly exported trimmed: the first raster is of the whole canvas, clipped
+// to bands along its four edges, a little finer than the asked precision; when every band
+// holds an edge of the ink, that is the measurement. Otherwise two more: a small raster of
+// the whole canvas locates the artwork (any mark at all), then one raster of the artwork's
+// own region, at the scale that gives the asked precision across it whatever the canvas
+// around it (an A4 artboard, say), clipped to thin bands along its four edges. Falls back
+// to the whole region when a band finds no ink (a mark too faint to locate) or filters are
+// used.
 #pragma once
 
 #include <librsvg/rsvg.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -26,5 +31,9 @@ std::optional<std::optional<InkBox>> measure_svg_ink_box(RsvgHandle* handle, dou
                                                          double height, int ink_side,
                                                          bool has_filter_effects,
                                                          std::string& error);
+
+// Rasters drawn by measure_svg_ink_box so far in this process (each costs the document's
+// whole geometry): for tests and measurements.
+std::uint64_t svg_ink_draws();
 
 }  // namespace logogrid

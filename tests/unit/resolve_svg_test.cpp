@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <tuple>
+#include <utility>
 
 #include "resolve/logo.hpp"
 #include "resolve/svg_document.hpp"
@@ -125,6 +127,39 @@ TEST(resolve_svg, hairline_far_from_the_artwork_is_located) {
       fine, d);
   ASSERT_TRUE(logo);
   expect_ink_around(*logo, {19.5, 20, 300 - 19.5, 180.5 - 20}, 2 * 378.0 / 400);
+}
+
+// The ink box measure_svg_ink_box finds for `body` on a 200 × 100 canvas, in this process,
+// and how many rasters it drew for it.
+std::pair<InkBox, std::uint64_t> measured_here(const std::string& body) {
+  const std::string bytes = svg(body);
+  RsvgHandle* handle = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()),
+                                                 bytes.size(), nullptr);
+  EXPECT_TRUE(handle);
+  if (!handle) return {};
+  rsvg_handle_set_dpi(handle, 96.0);
+  std::string error;
+  const std::uint64_t before = svg_ink_draws();
+  const auto ink = measure_svg_ink_box(handle, 200, 100, 400, false, error);
+  const std::uint64_t draws = svg_ink_draws() - before;
+  g_object_unref(handle);
+  EXPECT_TRUE(ink && *ink) << error;
+  return {ink && *ink ? **ink : InkBox{}, draws};
+}
+
+TEST(resolve_svg, trimmed_artwork_is_measured_in_one_draw) {
+  // Edge to edge (as most logos are exported): the edges of the whole canvas, one raster.
+  Logo logo;
+  std::uint64_t draws = 0;
+  std::tie(logo.ink, draws) =
+      measured_here(R"(<rect x="0.4" y="0.3" width="199.2" height="99.5" fill="#c00"/>)");
+  EXPECT_EQ(draws, 1u);
+  expect_ink_around(logo, {0.4, 0.3, 199.2, 99.5});
+  // Wide empty margins: that raster, then the artwork located on a small one and measured
+  // on its own region.
+  std::tie(logo.ink, draws) = measured_here(kRedRect);
+  EXPECT_EQ(draws, 3u);
+  expect_ink_around(logo, {50, 20, 100, 40});
 }
 
 TEST(resolve_svg, white_background_rectangle_is_not_ink) {
