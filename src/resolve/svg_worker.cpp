@@ -263,7 +263,8 @@ class Worker {
     const std::string words = last_words(error_output_);
     if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU) {
       outcome.kind = SvgWorkerOutcome::Kind::timed_out;
-    } else if (words.find("memory allocation of") != std::string::npos ||
+    } else if (words.find("memory allocation of") != std::string::npos ||  // Rust
+               words.find("failed to allocate") != std::string::npos ||    // GLib's g_malloc
                words.find("out of memory") != std::string::npos) {
       outcome.kind = SvgWorkerOutcome::Kind::out_of_memory;
     } else {
