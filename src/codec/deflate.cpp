@@ -5,6 +5,7 @@
 #include <libdeflate.h>
 
 #include <array>
+#include <atomic>
 #include <memory>
 #include <new>
 #include <stdexcept>
@@ -39,9 +40,14 @@ libdeflate_decompressor* decompressor() {
   return slot.get();
 }
 
+std::atomic<std::uint64_t> input_bytes{0};
+
 }  // namespace
 
+std::uint64_t deflated_input_bytes() { return input_bytes.load(); }
+
 std::string deflate_zlib(std::string_view data, int level) {
+  input_bytes += data.size();
   libdeflate_compressor* c = compressor(level);
   std::string out(libdeflate_zlib_compress_bound(c, data.size()), '\0');
   const std::size_t written =

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,9 @@ constexpr int kDeflateLevel = 5;
 // The zlib-format deflate of `data`. Thread-safe: each thread keeps its own compressor
 // per level. The same input and level give the same bytes on every run and thread.
 std::string deflate_zlib(std::string_view data, int level = kDeflateLevel);
+
+// Bytes deflate_zlib has been given in this process so far (for tests and measurements).
+std::uint64_t deflated_input_bytes();
 
 // Inflates the zlib-format stream `data` into exactly `size` bytes at `out`. False when
 // the stream is damaged or does not hold exactly `size` bytes. Thread-safe.

@@ -64,9 +64,14 @@ std::shared_ptr<const OutputIntent> make_output_intent(std::string profile, std:
 }
 
 std::shared_ptr<const OutputIntent> shipped_output_intent() {
-  static const std::shared_ptr<const OutputIntent> intent =
-      make_output_intent(std::string(shipped_output_profile()), "FOGRA39",
-                         "Coated FOGRA39 (ISO 12647-2:2004), ISO Coated v2 300% (basICColor)");
+  static const std::shared_ptr<const OutputIntent> intent = [] {
+    auto shipped = std::make_shared<OutputIntent>();
+    shipped->profile = std::string(shipped_output_profile());
+    shipped->condition = "FOGRA39";
+    shipped->info = "Coated FOGRA39 (ISO 12647-2:2004), ISO Coated v2 300% (basICColor)";
+    shipped->deflated = shipped_output_profile_deflated();
+    return std::shared_ptr<const OutputIntent>(std::move(shipped));
+  }();
   return intent;
 }
 

@@ -15,6 +15,9 @@ struct OutputIntent {
   std::string profile;    // ICC bytes: an output-class CMYK profile
   std::string condition;  // /OutputConditionIdentifier, e.g. "FOGRA39"
   std::string info;       // /Info, human-readable
+  // `profile` deflated in the zlib format with codec/deflate's level, when made in advance
+  // (the shipped profile's, at build time); else empty.
+  std::string_view deflated;
 
   // SHA-256 of `profile` (cache keys of converted logos, the document ID), made on first
   // use: every layout holds the shipped intent, and check never needs its digest.
@@ -25,8 +28,9 @@ struct OutputIntent {
   mutable std::string digest_;
 };
 
-// profiles/ISOcoated_v2_300_bas.icc, byte for byte.
+// profiles/ISOcoated_v2_300_bas.icc, byte for byte, and deflated.
 std::string_view shipped_output_profile();
+std::string_view shipped_output_profile_deflated();
 
 // FOGRA39 with the shipped profile: the default of every layout.
 std::shared_ptr<const OutputIntent> shipped_output_intent();

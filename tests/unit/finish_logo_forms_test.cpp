@@ -15,6 +15,8 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 
 #include "cache/sha256.hpp"
+#include "codec/deflate.hpp"
+#include "color/icc_profile.hpp"
 #include "diag/fatal_error.hpp"
 #include "finish/finish.hpp"
 #include "finish/logo_forms.hpp"
@@ -186,6 +188,31 @@ TEST(logo_forms, unfiltered_fragment_streams_are_deflated_when_packaged) {
     EXPECT_TRUE(object.getDict().hasKey("/Filter")) << object.unparse();
   }
   EXPECT_GE(streams, 4);  // page content, form, image, soft mask at least
+}
+
+// The shipped output profile (1.05 MB) is embedded as the build deflated it: finishing a
+// PDF/X document deflates only its own small streams.
+TEST(logo_forms, shipped_output_profile_is_not_deflated_at_run_time) {
+  TempDir dir;
+  const LogoForms forms =
+      placed_three_times(store(dir, package_logo_form(fragment_pdf(), PrintColour{})));
+  const std::string input = text_pdf(dir);
+  const std::uint64_t before = deflated_input_bytes();
+  finish_pdf(input, dir.file("out.pdf"), options(forms));
+  EXPECT_LT(deflated_input_bytes() - before, 100000u);
+  QPDF out;
+  out.processFile(dir.file("out.pdf").c_str());
+  QPDFObjectHandle profile = out.getRoot()
+                                 .getKey("/OutputIntents")
+                                 .getArrayItem(0)
+                                 .getKey("/DestOutputProfile");
+  ASSERT_TRUE(profile.isStream());
+  const auto raw = profile.getRawStreamData();
+  EXPECT_EQ(std::string_view(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize()),
+            shipped_output_profile_deflated());
+  const auto data = profile.getStreamData();
+  EXPECT_EQ(std::string_view(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()),
+            shipped_output_profile());
 }
 
 TEST(logo_forms, deterministic) {
