@@ -129,6 +129,7 @@ void resolve_logos(Job& job, const JobOptions& options, const std::optional<Size
     // Without the logo area the job goes no further than the check.
     request.png_print_image = area.has_value() && !options.check_only;
     request.content_hash = !options.check_only;
+    request.svg_ink_box = !options.check_only;
     job.logos[p.index] = resolve_logo(request, found[i], options.facts);
     LogoReport report(request, found[i]);
     if (job.logos[p.index] && area && options.after_resolve &&

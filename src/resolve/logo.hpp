@@ -83,6 +83,11 @@ struct LogoRequest {
   // Fingerprint the bytes (Logo::content_hash, the key of every cache and the report's
   // sha256). `check` uses none of these and leaves it out.
   bool content_hash = true;
+  // SVG: measure the ink box. `check` needs only whether anything shows (logo-empty), with
+  // the same answer build gets, and leaves the measuring raster out: the box is then the
+  // located region around the artwork. Not so for SVGs that embed rasters, whose ppi rule
+  // needs the placed size.
+  bool svg_ink_box = true;
 };
 
 // Optional facts cache for resolve_logo. `recall` gets a logo with path, bytes and

@@ -246,7 +246,7 @@ void measure_embedded(const SvgScan& scan, RsvgHandle* handle, const Logo& logo,
 }
 
 // The whole decode, in the worker.
-bool decode_here(Logo& logo, LogoReport& report, int ink_side) {
+bool decode_here(Logo& logo, LogoReport& report, int ink_side, bool ink_box) {
   ink_side = std::clamp(ink_side, 1, kSvgInkRenderSide);
   std::string unpacked;
   if (is_gzip(logo.bytes) && !gunzip(logo.bytes, unpacked, report)) return false;
@@ -306,7 +306,10 @@ bool decode_here(Logo& logo, LogoReport& report, int ink_side) {
 
   std::string draw_error;
   const auto measured = measure_svg_ink_box(document->handle, document->width, document->height,
-                                            ink_side, scan.has_filter_effects, draw_error);
+                                            ink_side, scan.has_filter_effects,
+                                            ink_box || !scan.images.empty() ? InkNeed::box
+                                                                            : InkNeed::presence,
+                                            draw_error);
   if (!measured) {
     if (draw_error.find("NoMemory") != std::string::npos ||
         draw_error.find("out of memory") != std::string::npos)
@@ -363,7 +366,8 @@ SvgMessage answer_svg_decode(const SvgMessage& request) {
   unnamed.path = request.size() > 3 ? request[3] : std::string();
   Diagnostics diagnostics;
   LogoReport report(unnamed, diagnostics);
-  const bool decoded = decode_here(logo, report, ink_side);
+  const bool ink_box = request.size() <= 4 || request[4] != "presence";
+  const bool decoded = decode_here(logo, report, ink_side, ink_box);
   SvgMessage reply{decoded ? "decoded" : "refused", decoded ? svg_facts_text(logo) : ""};
   for (const Diagnostic& d : diagnostics.items()) {
     reply.push_back(d.severity == Severity::error ? "problem" : "warning");

@@ -240,7 +240,7 @@ std::uint64_t svg_ink_draws() { return draws.load(); }
 
 std::optional<std::optional<InkBox>> measure_svg_ink_box(RsvgHandle* handle, double width,
                                                          double height, int ink_side,
-                                                         bool has_filter_effects,
+                                                         bool has_filter_effects, InkNeed need,
                                                          std::string& error) {
   // Logos are mostly exported trimmed: first the edges of the whole canvas, at a little more
   // than the asked precision. When each band holds an edge of the ink and the ink spans
@@ -279,6 +279,9 @@ std::optional<std::optional<InkBox>> measure_svg_ink_box(RsvgHandle* handle, dou
   const double y0 = std::max(0.0, (cy0 - kLocateMargin) / locate_scale);
   const double x1 = std::min(width, (cx1 + 1 + kLocateMargin) / locate_scale);
   const double y1 = std::min(height, (cy1 + 1 + kLocateMargin) / locate_scale);
+  // The region's raster sees at least what the locating one saw (finer pixels are more
+  // covered): something shows.
+  if (need == InkNeed::presence) return std::optional<InkBox>{InkBox{x0, y0, x1 - x0, y1 - y0}};
   const double found = std::max(cx1 - cx0 + 1, cy1 - cy0 + 1) / locate_scale;
   double scale =
       std::min(ink_side / found, kMaxRegionFactor * ink_side / std::max(x1 - x0, y1 - y0));

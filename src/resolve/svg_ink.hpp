@@ -27,9 +27,14 @@ constexpr int kSvgLocateSide = 128;
 // pixels across the longer side of the artwork's region). An empty optional inside when nothing
 // shows; nullopt (and `error`) on a drawing error. Drawn with the viewport and the kind of
 // cairo transform the renderer uses, so root clip paths come out the same.
+// What the caller needs: the ink box, or only whether anything shows (`check`), which the
+// locating raster already tells, with the same answer; the box is then the located region
+// around the artwork.
+enum class InkNeed { box, presence };
+
 std::optional<std::optional<InkBox>> measure_svg_ink_box(RsvgHandle* handle, double width,
                                                          double height, int ink_side,
-                                                         bool has_filter_effects,
+                                                         bool has_filter_effects, InkNeed need,
                                                          std::string& error);
 
 // Rasters drawn by measure_svg_ink_box so far in this process (each costs the document's

@@ -131,7 +131,8 @@ TEST(resolve_svg, hairline_far_from_the_artwork_is_located) {
 
 // The ink box measure_svg_ink_box finds for `body` on a 200 × 100 canvas, in this process,
 // and how many rasters it drew for it.
-std::pair<InkBox, std::uint64_t> measured_here(const std::string& body) {
+std::pair<InkBox, std::uint64_t> measured_here(const std::string& body,
+                                               InkNeed need = InkNeed::box) {
   const std::string bytes = svg(body);
   RsvgHandle* handle = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()),
                                                  bytes.size(), nullptr);
@@ -140,7 +141,7 @@ std::pair<InkBox, std::uint64_t> measured_here(const std::string& body) {
   rsvg_handle_set_dpi(handle, 96.0);
   std::string error;
   const std::uint64_t before = svg_ink_draws();
-  const auto ink = measure_svg_ink_box(handle, 200, 100, 400, false, error);
+  const auto ink = measure_svg_ink_box(handle, 200, 100, 400, false, need, error);
   const std::uint64_t draws = svg_ink_draws() - before;
   g_object_unref(handle);
   EXPECT_TRUE(ink && *ink) << error;
@@ -160,6 +161,11 @@ TEST(resolve_svg, trimmed_artwork_is_measured_in_one_draw) {
   std::tie(logo.ink, draws) = measured_here(kRedRect);
   EXPECT_EQ(draws, 3u);
   expect_ink_around(logo, {50, 20, 100, 40});
+  // check asks only whether anything shows: the locating raster tells, the region's is not
+  // drawn, and the box is the located region around the artwork.
+  std::tie(logo.ink, draws) = measured_here(kRedRect, InkNeed::presence);
+  EXPECT_EQ(draws, 2u);
+  expect_ink_around(logo, {50, 20, 100, 40}, 3 * 200.0 / kSvgLocateSide);
 }
 
 TEST(resolve_svg, white_background_rectangle_is_not_ink) {
