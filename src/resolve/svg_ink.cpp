@@ -22,12 +22,10 @@ constexpr int kLocateMargin = 2;  // locating pixels added around what they foun
 // around a 40 mm logo was not located, and so not measured. At 0.3 px strokes from about
 // 0.15 locating pixels are found (0.05 mm at that size).
 constexpr double kLocateTolerance = 0.3;
-// The first, one-draw attempt on the whole canvas (see measure_svg_ink_box): its pixels are
-// this much finer than the asked precision, so an artwork spanning 1 / kTrimmedHeadroom of
-// the canvas or more is measured at least as precisely as on its own region; its bands are
-// this many pixels wide (every pixel of them costs the compositing of each shape across it:
-// bands of 6 % of the canvas made check 10 % slower on the bench set, 20 % made it 37 %).
-constexpr double kTrimmedHeadroom = 1.25;
+// The first, one-draw attempt on the whole canvas (see measure_svg_ink_box) reads bands
+// this many pixels wide along its edges. Every pixel of them costs the compositing of each
+// shape across it: bands of 6 % of the canvas made check 10 % slower on the bench set than
+// these, 20 % made it 37 % slower.
 constexpr int kTrimmedBand = 4;
 // The region's raster is at most this many times ink_side across (a speck on a vast canvas).
 constexpr double kMaxRegionFactor = 4;
@@ -243,20 +241,20 @@ std::optional<std::optional<InkBox>> measure_svg_ink_box(RsvgHandle* handle, dou
                                                          double height, int ink_side,
                                                          bool has_filter_effects, InkNeed need,
                                                          std::string& error) {
-  // Logos are mostly exported trimmed: first the edges of the whole canvas, at a little more
-  // than the asked precision. When each band holds an edge of the ink and the ink spans
-  // most of the canvas, that is the measurement, in one draw.
+  // Logos are mostly exported trimmed: first the edges of the whole canvas. When each band
+  // holds an edge of the ink, the ink spans the canvas but for the bands, so these pixels
+  // are at least as fine as the asked precision across it: that is the measurement, in one
+  // draw.
   if (!has_filter_effects) {
-    const double scale = kTrimmedHeadroom * ink_side / std::max(width, height);
+    const double longest = std::max(width, height);
+    const double scale = (ink_side + 2 * kTrimmedBand) / longest;
     const int w = std::max(1, static_cast<int>(std::ceil(width * scale)));
     const int h = std::max(1, static_cast<int>(std::ceil(height * scale)));
     if (3 * kTrimmedBand < w && 3 * kTrimmedBand < h) {
       const auto edges = measure_bands(View{handle, width, height, scale, 0, 0, 0.25}, w, h,
                                        kTrimmedBand, kTrimmedBand, error);
       if (!edges) return std::nullopt;
-      if (*edges && std::max((*edges)->right - (*edges)->left, (*edges)->bottom - (*edges)->top) >=
-                        std::max(w, h) / kTrimmedHeadroom)
-        return std::optional<InkBox>{to_user(**edges, 0, 0, scale, width, height)};
+      if (*edges) return std::optional<InkBox>{to_user(**edges, 0, 0, scale, width, height)};
     }
   }
   // Where the artwork is: any mark on a small raster of the whole canvas.
