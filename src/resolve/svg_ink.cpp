@@ -233,6 +233,39 @@ InkBox to_user(const Edges& e, double x0, double y0, double scale, double width,
   return InkBox{left, top, right - left, bottom - top};
 }
 
+
+// The ink of a trimmed artwork (see measure_svg_ink_box): an empty optional inside when a
+// band holds no edge of it; nullopt on a drawing error.
+std::optional<std::optional<InkBox>> measure_trimmed(RsvgHandle* handle, double width,
+                                                     double height, int ink_side,
+                                                     std::string& error) {
+  const double scale = (ink_side + 2 * kTrimmedBand) / std::max(width, height);
+  const int w = std::max(1, static_cast<int>(std::ceil(width * scale)));
+  const int h = std::max(1, static_cast<int>(std::ceil(height * scale)));
+  if (3 * kTrimmedBand >= w || 3 * kTrimmedBand >= h) return std::optional<InkBox>{};
+  const auto edges = measure_bands(View{handle, width, height, scale, 0, 0, 0.25}, w, h,
+                                   kTrimmedBand, kTrimmedBand, error);
+  if (!edges) return std::nullopt;
+  if (!*edges) return std::optional<InkBox>{};
+  return std::optional<InkBox>{to_user(**edges, 0, 0, scale, width, height)};
+}
+
+// Pixel bounds of any mark on a small raster of the whole canvas, at `scale` pixels per
+// user unit; an empty optional inside when there is none, nullopt on a drawing error.
+std::optional<std::optional<InkBounds>> locate(RsvgHandle* handle, double width, double height,
+                                               double scale, std::string& error) {
+  const Region canvas{0, 0, std::max(1, static_cast<int>(std::ceil(width * scale))),
+                      std::max(1, static_cast<int>(std::ceil(height * scale)))};
+  Surface located = draw(View{handle, width, height, scale, 0, 0, kLocateTolerance}, canvas, error);
+  if (!located) return std::nullopt;
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  if (!any_mark(located.get(), canvas.w, canvas.h, x0, y0, x1, y1))
+    return std::optional<InkBounds>{};
+  InkBounds marks;
+  marks.add_box(x0, y0, x1 + 1, y1 + 1);
+  return std::optional<InkBounds>{marks};
+}
+
 }  // namespace
 
 std::uint64_t svg_ink_draws() { return draws.load(); }
@@ -244,29 +277,24 @@ std::optional<std::optional<InkBox>> measure_svg_ink_box(RsvgHandle* handle, dou
   // Logos are mostly exported trimmed: first the edges of the whole canvas. When each band
   // holds an edge of the ink, the ink spans the canvas but for the bands, so these pixels
   // are at least as fine as the asked precision across it: that is the measurement, in one
-  // draw.
-  if (!has_filter_effects) {
-    const double longest = std::max(width, height);
-    const double scale = (ink_side + 2 * kTrimmedBand) / longest;
-    const int w = std::max(1, static_cast<int>(std::ceil(width * scale)));
-    const int h = std::max(1, static_cast<int>(std::ceil(height * scale)));
-    if (3 * kTrimmedBand < w && 3 * kTrimmedBand < h) {
-      const auto edges = measure_bands(View{handle, width, height, scale, 0, 0, 0.25}, w, h,
-                                       kTrimmedBand, kTrimmedBand, error);
-      if (!edges) return std::nullopt;
-      if (*edges) return std::optional<InkBox>{to_user(**edges, 0, 0, scale, width, height)};
-    }
+  // draw. (Whether anything shows is told sooner by the locating raster.)
+  if (!has_filter_effects && need == InkNeed::box) {
+    auto trimmed = measure_trimmed(handle, width, height, ink_side, error);
+    if (!trimmed || *trimmed) return trimmed;
   }
   // Where the artwork is: any mark on a small raster of the whole canvas.
   const double locate_scale = kSvgLocateSide / std::max(width, height);
-  const Region canvas{0, 0, std::max(1, static_cast<int>(std::ceil(width * locate_scale))),
-                      std::max(1, static_cast<int>(std::ceil(height * locate_scale)))};
-  Surface located = draw(View{handle, width, height, locate_scale, 0, 0, kLocateTolerance}, canvas, error);
-  if (!located) return std::nullopt;
-  int cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;
-  if (!any_mark(located.get(), canvas.w, canvas.h, cx0, cy0, cx1, cy1))
+  const auto marks = locate(handle, width, height, locate_scale, error);
+  if (!marks) return std::nullopt;
+  if (!*marks) {
+    // Nothing at all, as build finds it: its trimmed raster, drawn first there, can see a
+    // hairline frame the locating one leaves out.
+    if (need == InkNeed::presence && !has_filter_effects)
+      return measure_trimmed(handle, width, height, ink_side, error);
     return std::optional<InkBox>{};
-  located.reset();
+  }
+  const int cx0 = (*marks)->x0(), cy0 = (*marks)->y0();
+  const int cx1 = (*marks)->x1() - 1, cy1 = (*marks)->y1() - 1;
 
   // The artwork's region (with a margin), at ink_side pixels across the longer side of the
   // located pixels (at least the artwork: a pixel never exceeds the asked precision). Each

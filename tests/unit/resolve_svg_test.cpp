@@ -161,11 +161,34 @@ TEST(resolve_svg, trimmed_artwork_is_measured_in_one_draw) {
   std::tie(logo.ink, draws) = measured_here(kRedRect);
   EXPECT_EQ(draws, 3u);
   expect_ink_around(logo, {50, 20, 100, 40});
-  // check asks only whether anything shows: the locating raster tells, the region's is not
-  // drawn, and the box is the located region around the artwork.
+  // check asks only whether anything shows: the locating raster tells, and the box is the
+  // located region around the artwork.
   std::tie(logo.ink, draws) = measured_here(kRedRect, InkNeed::presence);
-  EXPECT_EQ(draws, 2u);
+  EXPECT_EQ(draws, 1u);
   expect_ink_around(logo, {50, 20, 100, 40}, 3 * 200.0 / kSvgLocateSide);
+}
+
+TEST(resolve_svg, presence_agrees_with_the_box_on_a_hairline_frame) {
+  // A frame thinner than the locating raster keeps: the measurement finds it on its trimmed
+  // raster, so the presence check must too.
+  const std::string frame =
+      R"(<rect x="0.05" y="0.05" width="199.9" height="99.9" fill="none" stroke="#000" )"
+      R"(stroke-width="0.1"/>)";
+  const auto [box, box_draws] = measured_here(frame);
+  EXPECT_EQ(box_draws, 1u);
+  EXPECT_GT(box.width, 199);
+  std::string error;
+  const std::string bytes = svg(frame);
+  RsvgHandle* handle = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()),
+                                                 bytes.size(), nullptr);
+  ASSERT_TRUE(handle);
+  rsvg_handle_set_dpi(handle, 96.0);
+  const std::uint64_t before = svg_ink_draws();
+  const auto present = measure_svg_ink_box(handle, 200, 100, 400, false, InkNeed::presence, error);
+  g_object_unref(handle);
+  ASSERT_TRUE(present);
+  EXPECT_TRUE(*present);
+  EXPECT_EQ(svg_ink_draws() - before, 2u);  // the locating raster did not see it
 }
 
 TEST(resolve_svg, white_background_rectangle_is_not_ink) {
