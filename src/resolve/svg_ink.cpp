@@ -282,6 +282,15 @@ std::optional<std::optional<InkBox>> measure_svg_ink_box(RsvgHandle* handle, dou
     auto trimmed = measure_trimmed(handle, width, height, ink_side, error);
     if (!trimmed || *trimmed) return trimmed;
   }
+  // Whether anything shows: a mark on a glimpse of the canvas settles it, with the answer
+  // build gets (its finer rasters see at least what a coarser one saw). Filters are left
+  // out: they spread what they blur over device pixels.
+  if (need == InkNeed::presence && !has_filter_effects) {
+    const auto glimpse =
+        locate(handle, width, height, kSvgGlimpseSide / std::max(width, height), error);
+    if (!glimpse) return std::nullopt;
+    if (*glimpse) return std::optional<InkBox>{InkBox{0, 0, width, height}};
+  }
   // Where the artwork is: any mark on a small raster of the whole canvas.
   const double locate_scale = kSvgLocateSide / std::max(width, height);
   const auto marks = locate(handle, width, height, locate_scale, error);
