@@ -215,6 +215,21 @@ TEST(logo_forms, shipped_output_profile_is_not_deflated_at_run_time) {
             shipped_output_profile());
 }
 
+// The document ID is a digest of everything written before the cross-reference table:
+// SHA-256 (hardware-accelerated), its first 16 bytes.
+TEST(logo_forms, document_id_is_the_digest_of_the_bytes_before_the_xref) {
+  TempDir dir;
+  const LogoForms forms =
+      placed_three_times(store(dir, package_logo_form(fragment_pdf(), PrintColour{})));
+  finish_pdf(text_pdf(dir), dir.file("out.pdf"), options(forms));
+  const std::string pdf = read_all(dir.file("out.pdf"));
+  const std::size_t startxref = pdf.rfind("startxref\n");
+  ASSERT_NE(startxref, std::string::npos);
+  const std::size_t xref_at = std::stoull(pdf.substr(startxref + 10));
+  const std::string id = sha256_hex(pdf.data(), xref_at).substr(0, 32);
+  EXPECT_NE(pdf.find("/ID [<" + id + "><" + id + ">]"), std::string::npos);
+}
+
 TEST(logo_forms, deterministic) {
   TempDir dir;
   const LogoForms forms =
