@@ -305,11 +305,9 @@ bool decode_here(Logo& logo, LogoReport& report, int ink_side, bool ink_box) {
                    {"add a viewBox to the <svg> element, so every program shows the same"});
 
   std::string draw_error;
-  const auto measured = measure_svg_ink_box(document->handle, document->width, document->height,
-                                            ink_side, scan.has_filter_effects,
-                                            ink_box || !scan.images.empty() ? InkNeed::box
-                                                                            : InkNeed::presence,
-                                            draw_error);
+  const auto measured = measure_svg_ink_box(
+      document->handle, document->width, document->height, ink_side, scan.has_filter_effects,
+      ink_box || !scan.images.empty() ? InkNeed::box : InkNeed::presence, draw_error);
   if (!measured) {
     if (draw_error.find("NoMemory") != std::string::npos ||
         draw_error.find("out of memory") != std::string::npos)

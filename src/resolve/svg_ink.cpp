@@ -233,7 +233,6 @@ InkBox to_user(const Edges& e, double x0, double y0, double scale, double width,
   return InkBox{left, top, right - left, bottom - top};
 }
 
-
 // The ink of a trimmed artwork (see measure_svg_ink_box): an empty optional inside when a
 // band holds no edge of it; nullopt on a drawing error.
 std::optional<std::optional<InkBox>> measure_trimmed(RsvgHandle* handle, double width,

@@ -65,10 +65,10 @@ std::shared_ptr<const SvgDocument> parse_svg_document(const std::string& bytes, 
 
 bool decode_svg_logo(Logo& logo, LogoReport& report, const LogoRequest& request) {
   const int ink_side = request.svg_ink_side > 0 ? request.svg_ink_side : kSvgInkRenderSide;
-  const SvgWorkerOutcome outcome = call_svg_worker(
-      {"decode", logo.bytes, std::to_string(ink_side), report.name(),
-       request.svg_ink_box ? "box" : "presence"},
-      request.svg_limits);
+  const SvgWorkerOutcome outcome =
+      call_svg_worker({"decode", logo.bytes, std::to_string(ink_side), report.name(),
+                       request.svg_ink_box ? "box" : "presence"},
+                      request.svg_limits);
   if (outcome.kind != SvgWorkerOutcome::Kind::replied) {
     report.problem("logo-corrupt",
                    fmt::format("{}: {}", report.name(), outcome.explanation(request.svg_limits)),

@@ -162,8 +162,7 @@ TEST(logo_forms, unfiltered_fragment_streams_are_deflated_when_packaged) {
   ASSERT_FALSE(contents.getDict().hasKey("/Filter"));  // what the worker hands over
 
   TempDir dir;
-  const LogoForms forms =
-      placed_three_times(store(dir, package_logo_form(plain, PrintColour{})));
+  const LogoForms forms = placed_three_times(store(dir, package_logo_form(plain, PrintColour{})));
   finish_pdf(text_pdf(dir), dir.file("out.pdf"), options(forms));
   EXPECT_EQ(exit_code("qpdf --check '" + dir.file("out.pdf") + "'"), 0);
   QPDF out;
@@ -202,10 +201,8 @@ TEST(logo_forms, shipped_output_profile_is_not_deflated_at_run_time) {
   EXPECT_LT(deflated_input_bytes() - before, 100000u);
   QPDF out;
   out.processFile(dir.file("out.pdf").c_str());
-  QPDFObjectHandle profile = out.getRoot()
-                                 .getKey("/OutputIntents")
-                                 .getArrayItem(0)
-                                 .getKey("/DestOutputProfile");
+  QPDFObjectHandle profile =
+      out.getRoot().getKey("/OutputIntents").getArrayItem(0).getKey("/DestOutputProfile");
   ASSERT_TRUE(profile.isStream());
   const auto raw = profile.getRawStreamData();
   EXPECT_EQ(std::string_view(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize()),
