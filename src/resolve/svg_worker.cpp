@@ -57,14 +57,19 @@ std::uint64_t get_u64(const char* in) {
   return value;
 }
 
-// Total length, field count, then each field's length and bytes.
-std::string encode(const SvgMessage& message) {
-  std::size_t size = 16;
+// Total length, field count, then each field's length and bytes; `head`, when given, is
+// sent as a first field (without copying the message, which holds a logo's bytes).
+std::string encode(const SvgMessage& message, const std::string* head = nullptr) {
+  std::size_t size = 16 + (head ? 8 + head->size() : 0);
   for (const auto& field : message) size += 8 + field.size();
   std::string out;
   out.reserve(size);
   put_u64(out, size - 8);
-  put_u64(out, message.size());
+  put_u64(out, message.size() + (head ? 1 : 0));
+  if (head) {
+    put_u64(out, head->size());
+    out += *head;
+  }
   for (const auto& field : message) {
     put_u64(out, field.size());
     out += field;
@@ -198,7 +203,8 @@ class Worker {
     error_output_.clear();
     const auto deadline =
         Clock::now() + std::chrono::milliseconds(static_cast<long>(limits.seconds * 1000) + 500);
-    if (!send_all(socket_, encode(request))) return died(outcome);
+    const std::string cpu_seconds = fmt::format("{:g}", limits.seconds);
+    if (!send_all(socket_, encode(request, &cpu_seconds))) return died(outcome);
     std::string reply;
     std::size_t expected = 0;
     char buffer[65536];
@@ -351,9 +357,7 @@ SvgWorkerOutcome call_svg_worker(const SvgMessage& request, const SvgLimits& lim
     }
     worker = std::move(started);
   }
-  SvgMessage sent = request;
-  sent.insert(sent.begin(), fmt::format("{:g}", limits.seconds));
-  SvgWorkerOutcome outcome = worker->call(sent, limits);
+  SvgWorkerOutcome outcome = worker->call(request, limits);
   if (outcome.kind != SvgWorkerOutcome::Kind::replied) worker.reset();
   return outcome;
 }
