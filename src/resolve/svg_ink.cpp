@@ -50,10 +50,10 @@ struct View {
   double tolerance = 0.1;  // pixels a flattened curve may be off (cairo's default)
 };
 
+std::atomic<std::uint64_t> draws{0};  // svg_ink_draws()
+
 // Draws into a w×h surface for region `r` of the raster, clipped to `clips` when given.
 // Returns nullptr on a drawing error.
-std::atomic<std::uint64_t> draws{0};
-
 Surface draw(const View& view, const Region& r, std::string& error, const Region* clips = nullptr,
              int clip_count = 0) {
   ++draws;
