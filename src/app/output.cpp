@@ -1,5 +1,5 @@
 // Writing a job's pages: the RenderJob for a planned job, and the finished PDF written
-// atomically (cairo's unfinished file lives in a scratch file removed on every path out).
+// atomically (cairo's unfinished document stays in memory).
 // Shared by build and proof.
 #include "app/output.hpp"
 
@@ -15,41 +15,8 @@
 #include "app/version.hpp"
 #include "diag/fatal_error.hpp"
 #include "finish/finish.hpp"
-#include "safety/scratch_registry.hpp"
 
 namespace logogrid {
-namespace {
-
-// A scratch file next to the output for cairo's unfinished PDF, removed on every path out.
-class ScratchFile {
- public:
-  explicit ScratchFile(const std::string& beside) {
-    const std::string folder = std::filesystem::path(beside).parent_path().string();
-    remove_stale_scratch(folder.empty() ? "." : folder);
-    std::string pattern = scratch_pattern(folder, "", kCairoScratchPrefix);
-    int fd = -1;
-    const std::uint64_t ticket = create_tracked_scratch(pattern, ScratchKind::file, fd);
-    if (ticket == 0)
-      throw FatalError(fmt::format("cannot create a scratch file next to {}", beside));
-    tracked_ = TrackedScratch(ticket);
-    close(fd);
-    path_ = pattern;
-  }
-  ~ScratchFile() {
-    std::error_code ec;
-    std::filesystem::remove(path_, ec);
-  }
-  ScratchFile(const ScratchFile&) = delete;
-  ScratchFile& operator=(const ScratchFile&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-  TrackedScratch tracked_;
-};
-
-}  // namespace
-
 void write_standard_output(const std::string& bytes) {
   std::cout.flush();
   auto failed = [](int error_number) {
@@ -103,8 +70,7 @@ void write_pdf(const RenderJob& render, const Layout& layout, const std::string&
 void write_pdf(const RenderJob& render, const Layout& layout, const std::string& output,
                const LogoForms& forms) {
   ensure_folder(output);
-  ScratchFile scratch(output);
-  render_pdf(render, scratch.path());
+  const std::string cairo_pdf = render_pdf(render);
   FinishOptions finish;
   const PageFrame frame = page_frame(layout.page);
   finish.page = {frame.trim_width, frame.trim_height, frame.bleed, frame.slug};
@@ -114,7 +80,7 @@ void write_pdf(const RenderJob& render, const Layout& layout, const std::string&
   finish.epoch = source_date_epoch_from_environment();
   finish.colour = print_colour(layout.pdf);
   if (!forms.placements.empty()) finish.logo_forms = &forms;
-  finish_pdf(scratch.path(), output, finish);
+  finish_pdf(cairo_pdf, output, finish);
 }
 
 }  // namespace logogrid

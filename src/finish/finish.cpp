@@ -6,8 +6,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
-#include <iterator>
 #include <qpdf/Pipeline.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFCryptoProvider.hh>
@@ -16,7 +14,6 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
-#include <sstream>
 
 #include "diag/fatal_error.hpp"
 #include "finish/atomic_file.hpp"
@@ -95,18 +92,12 @@ void set_page_boxes(QPDFObjectHandle page_object, const FinishPageGeometry& page
   page_object.removeKey("/Annots");
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw FatalError("cannot read " + path);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 // "uuid:…" from an MD5 over everything the document is made of; stable across runs.
-std::string document_uuid(const std::string& content, const FinishOptions& options,
+std::string document_uuid(std::string_view content, const FinishOptions& options,
                           std::int64_t epoch) {
   auto md5 = QPDFCryptoProvider::getImpl();
   md5->MD5_init();
-  auto feed = [&](const std::string& s) {
+  auto feed = [&](std::string_view s) {
     md5->MD5_update(reinterpret_cast<const unsigned char*>(s.data()), s.size());
     md5->MD5_update(reinterpret_cast<const unsigned char*>("\0"), 1);
   };
@@ -160,11 +151,10 @@ std::string pdf_date(std::int64_t epoch) { return format_time(epoch, "D:%Y%m%d%H
 
 std::string xmp_date(std::int64_t epoch) { return format_time(epoch, "%Y-%m-%dT%H:%M:%SZ"); }
 
-std::vector<std::string> finish_pdf(const std::string& cairo_pdf, const std::string& out_path,
+std::vector<std::string> finish_pdf(std::string_view cairo_pdf, const std::string& out_path,
                                     const FinishOptions& options) {
   const std::int64_t epoch = options.epoch ? *options.epoch : std::int64_t{std::time(nullptr)};
   const std::string date = pdf_date(epoch);  // validates the range before any work
-  const std::string input = read_file(cairo_pdf);
 
   QPDF pdf;
   pdf.setSuppressWarnings(true);  // collected and returned, never printed from here
@@ -173,7 +163,7 @@ std::vector<std::string> finish_pdf(const std::string& cairo_pdf, const std::str
     for (const QPDFExc& warning : pdf.getWarnings()) warnings.push_back(warning.what());
   };
   try {
-    pdf.processMemoryFile(cairo_pdf.c_str(), input.data(), input.size());
+    pdf.processMemoryFile("cairo's PDF", cairo_pdf.data(), cairo_pdf.size());
 
     std::size_t page_number = 0;
     for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
@@ -217,7 +207,7 @@ std::vector<std::string> finish_pdf(const std::string& cairo_pdf, const std::str
     xmp.creator_tool = options.creator;
     xmp.producer = producer;
     xmp.epoch = epoch;
-    xmp.document_id = document_uuid(input, options, epoch);
+    xmp.document_id = document_uuid(cairo_pdf, options, epoch);
     xmp.pdfx = options.colour.pdfx;
     QPDFObjectHandle metadata = pdf.newStream(xmp_packet(xmp));
     metadata.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "finish/print_colour.hpp"
@@ -49,12 +50,12 @@ std::optional<std::int64_t> source_date_epoch_from_environment();
 std::string pdf_date(std::int64_t epoch);
 std::string xmp_date(std::int64_t epoch);
 
-// Finishes `cairo_pdf` into `out_path` (atomically; the input is not modified). Returns
-// the warnings libqpdf reported while reading the input (cairo's duplicated /XObject keys,
-// for example), which the rewrite repairs; they are for logs, not for users. Throws
-// FatalError when the input cannot be read or the output cannot be written, and when a
+// Finishes `cairo_pdf` (the bytes of cairo's PDF) into `out_path`, atomically. Returns the
+// warnings libqpdf reported while reading the input (cairo's duplicated /XObject keys, for
+// example), which the rewrite repairs; they are for logs, not for users. Throws FatalError
+// when the input is not a PDF libqpdf can read or the output cannot be written, and when a
 // page's MediaBox does not match `options.page`.
-std::vector<std::string> finish_pdf(const std::string& cairo_pdf, const std::string& out_path,
+std::vector<std::string> finish_pdf(std::string_view cairo_pdf, const std::string& out_path,
                                     const FinishOptions& options);
 
 }  // namespace logogrid

@@ -62,10 +62,10 @@ struct RenderJob {
   SvgPixelSource svg_pixels;
 };
 
-// Writes cairo's PDF (PDF 1.5, MediaBox only) to `out_path` atomically: one page per planned
-// page, then the appendix pages. Throws FatalError when a logo cannot be drawn or the
-// file cannot be written.
-void render_pdf(const RenderJob& job, const std::string& out_path);
+// cairo's PDF (PDF 1.5, MediaBox only), in memory: one page per planned page, then the
+// appendix pages. finish/ makes the file from it. Throws FatalError when a logo cannot be
+// drawn.
+std::string render_pdf(const RenderJob& job);
 
 // Writes dir/page-001.png, … for the same pages at `dpi`, drawn by the same code on a
 // white background. Previews show the trim area only: what the reader will hold after

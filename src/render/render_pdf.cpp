@@ -1,10 +1,9 @@
-// PDF output through cairo's PDF surface, streamed into an atomic file.
+// PDF output through cairo's PDF surface, into memory (finish/ makes the file from it).
 #include <cairo-pdf.h>
 
-#include <exception>
+#include <string>
 
 #include "diag/fatal_error.hpp"
-#include "finish/atomic_file.hpp"
 #include "render/page_painter.hpp"
 #include "render/render.hpp"
 
@@ -21,31 +20,18 @@ PageFrame page_frame(const Layout::Page& page) {
 
 namespace {
 
-struct StreamTarget {
-  AtomicFile* file = nullptr;
-  std::string error;  // first write error; exceptions must not cross cairo's C frames
-};
-
-cairo_status_t write_to_file(void* closure, const unsigned char* data, unsigned int length) {
-  auto* target = static_cast<StreamTarget*>(closure);
-  if (!target->error.empty()) return CAIRO_STATUS_WRITE_ERROR;
-  try {
-    target->file->write(data, length);
-    return CAIRO_STATUS_SUCCESS;
-  } catch (const std::exception& e) {
-    target->error = e.what();
-    return CAIRO_STATUS_WRITE_ERROR;
-  }
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
 }
 
 }  // namespace
 
-void render_pdf(const RenderJob& job, const std::string& out_path) {
+std::string render_pdf(const RenderJob& job) {
   const PageFrame frame = page_frame(job.plan.page);
-  AtomicFile file(out_path);
-  StreamTarget target{&file, {}};
-  SurfacePtr surface(cairo_pdf_surface_create_for_stream(
-      write_to_file, &target, frame.media_width(), frame.media_height()));
+  std::string pdf;
+  SurfacePtr surface(
+      cairo_pdf_surface_create_for_stream(append, &pdf, frame.media_width(), frame.media_height()));
   cairo_pdf_surface_restrict_to_version(surface.get(), CAIRO_PDF_VERSION_1_5);
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, job.title.c_str());
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR,
@@ -75,12 +61,10 @@ void render_pdf(const RenderJob& job, const std::string& out_path) {
   cairo_surface_finish(surface.get());
   const cairo_status_t status =
       draw_status != CAIRO_STATUS_SUCCESS ? draw_status : cairo_surface_status(surface.get());
-  if (!target.error.empty()) throw FatalError(target.error);
-  if (status != CAIRO_STATUS_SUCCESS) {
-    throw FatalError("cannot write " + out_path + " (cairo: " + cairo_status_to_string(status) +
-                     ")");
-  }
-  file.commit();
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw FatalError(std::string("cannot draw the pages (cairo: ") +
+                     cairo_status_to_string(status) + ")");
+  return pdf;
 }
 
 }  // namespace logogrid

@@ -137,8 +137,6 @@ void remove_stale_scratch(const std::string& folder) noexcept {
       if (name.rfind(kFragmentsPrefix, 0) == 0) {
         pid = pid_after_marker(name, kFragmentsPrefix);
         want_folder = true;
-      } else if (name.rfind(kCairoScratchPrefix, 0) == 0) {
-        pid = pid_after_marker(name, kCairoScratchPrefix);
       } else if (name.size() > 1 && name[0] == '.') {
         pid = pid_after_marker(name, kAtomicTempMarker);
       }

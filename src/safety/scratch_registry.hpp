@@ -63,9 +63,8 @@ std::string scratch_pattern(const std::string& folder, const std::string& stem,
 // user, whose process no longer exists. Anything else is left alone. Never throws.
 void remove_stale_scratch(const std::string& folder) noexcept;
 
-// The markers: AtomicFile's ".tmp-", the cairo scratch file and the fragments folder.
+// The markers: AtomicFile's ".tmp-" and the fragments folder.
 inline constexpr const char* kAtomicTempMarker = ".tmp-";
-inline constexpr const char* kCairoScratchPrefix = ".logogrid-cairo-";
 inline constexpr const char* kFragmentsPrefix = "logogrid-fragments-";
 
 }  // namespace logogrid

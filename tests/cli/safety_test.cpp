@@ -29,12 +29,11 @@ std::vector<std::string> names_in(const fs::path& folder) {
   return names;
 }
 
-// Names that look like logogrid's scratch: temporaries, cairo scratch, fragment folders.
+// Names that look like logogrid's scratch: temporaries and fragment folders.
 std::vector<std::string> scratch_in(const fs::path& folder) {
   std::vector<std::string> found;
   for (const std::string& name : names_in(folder))
-    if (name.find(".tmp-") != std::string::npos || name.find("logogrid-cairo-") == 1 ||
-        name.rfind("logogrid-fragments-", 0) == 0)
+    if (name.find(".tmp-") != std::string::npos || name.rfind("logogrid-fragments-", 0) == 0)
       found.push_back(name);
   return found;
 }
@@ -439,7 +438,6 @@ TEST(safety_cli, stale_scratch_of_dead_runs_is_removed_and_live_runs_are_left_al
   fs::create_directories(box.dir() / "tmp" / ("logogrid-fragments-" + dead + "-aB3dE9"));
   box.write("tmp/logogrid-fragments-" + dead + "-aB3dE9/0", "fragment");
   fs::create_directories(box.dir() / "tmp" / ("logogrid-fragments-" + alive + "-aB3dE9"));
-  box.write("out/.logogrid-cairo-" + dead + "-Zz0011", "partial");
   box.write("out/.participants.pdf.tmp-" + dead + "-Zz0011", "partial");
   box.write("out/.participants.pdf.tmp-" + alive + "-Zz0011", "being written");
   box.write("out/.notes.tmp-keep", "not ours");

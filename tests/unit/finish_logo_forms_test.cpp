@@ -118,7 +118,7 @@ TEST(logo_forms, stream_data_comes_from_the_file_once_per_form) {
   const std::string package = package_logo_form(fragment_pdf(), PrintColour{});
   const LogoForms forms = placed_three_times(store(dir, package));
   const std::uint64_t before = logo_form_bytes_copied();
-  finish_pdf(text_pdf(dir), dir.file("out.pdf"), options(forms));
+  finish_pdf(read_all(text_pdf(dir)), dir.file("out.pdf"), options(forms));
   EXPECT_EQ(logo_form_bytes_copied() - before, data_bytes(package));  // not once per placement
   EXPECT_GT(data_bytes(package), 0u);
   EXPECT_EQ(exit_code("qpdf --check '" + dir.file("out.pdf") + "'"), 0);
@@ -163,7 +163,7 @@ TEST(logo_forms, unfiltered_fragment_streams_are_deflated_when_packaged) {
 
   TempDir dir;
   const LogoForms forms = placed_three_times(store(dir, package_logo_form(plain, PrintColour{})));
-  finish_pdf(text_pdf(dir), dir.file("out.pdf"), options(forms));
+  finish_pdf(read_all(text_pdf(dir)), dir.file("out.pdf"), options(forms));
   EXPECT_EQ(exit_code("qpdf --check '" + dir.file("out.pdf") + "'"), 0);
   QPDF out;
   out.processFile(dir.file("out.pdf").c_str());
@@ -197,7 +197,7 @@ TEST(logo_forms, shipped_output_profile_is_not_deflated_at_run_time) {
       placed_three_times(store(dir, package_logo_form(fragment_pdf(), PrintColour{})));
   const std::string input = text_pdf(dir);
   const std::uint64_t before = deflated_input_bytes();
-  finish_pdf(input, dir.file("out.pdf"), options(forms));
+  finish_pdf(read_all(input), dir.file("out.pdf"), options(forms));
   EXPECT_LT(deflated_input_bytes() - before, 100000u);
   QPDF out;
   out.processFile(dir.file("out.pdf").c_str());
@@ -218,7 +218,7 @@ TEST(logo_forms, document_id_is_the_digest_of_the_bytes_before_the_xref) {
   TempDir dir;
   const LogoForms forms =
       placed_three_times(store(dir, package_logo_form(fragment_pdf(), PrintColour{})));
-  finish_pdf(text_pdf(dir), dir.file("out.pdf"), options(forms));
+  finish_pdf(read_all(text_pdf(dir)), dir.file("out.pdf"), options(forms));
   const std::string pdf = read_all(dir.file("out.pdf"));
   const std::size_t startxref = pdf.rfind("startxref\n");
   ASSERT_NE(startxref, std::string::npos);
@@ -232,8 +232,8 @@ TEST(logo_forms, deterministic) {
   const LogoForms forms =
       placed_three_times(store(dir, package_logo_form(fragment_pdf(), PrintColour{})));
   const std::string input = text_pdf(dir);
-  finish_pdf(input, dir.file("a.pdf"), options(forms));
-  finish_pdf(input, dir.file("b.pdf"), options(forms));
+  finish_pdf(read_all(input), dir.file("a.pdf"), options(forms));
+  finish_pdf(read_all(input), dir.file("b.pdf"), options(forms));
   EXPECT_EQ(read_all(dir.file("a.pdf")), read_all(dir.file("b.pdf")));
 }
 
@@ -243,7 +243,8 @@ TEST(logo_forms, damaged_package_is_fatal) {
   package.resize(package.size() / 3);
   LogoFormFile file = store(dir, package);
   const LogoForms forms = placed_three_times(file);
-  EXPECT_THROW(finish_pdf(text_pdf(dir), dir.file("out.pdf"), options(forms)), FatalError);
+  EXPECT_THROW(finish_pdf(read_all(text_pdf(dir)), dir.file("out.pdf"), options(forms)),
+               FatalError);
   EXPECT_THROW(package_logo_form("%PDF-1.4 not really", PrintColour{}), std::exception);
 }
 
@@ -259,7 +260,8 @@ TEST(logo_forms, package_changed_after_verification_is_fatal_and_writes_nothing)
     entry.put('#');  // inside the last stream's data: the package still parses
   }
   const LogoForms forms = placed_three_times(file);
-  EXPECT_THROW(finish_pdf(text_pdf(dir), dir.file("out.pdf"), options(forms)), FatalError);
+  EXPECT_THROW(finish_pdf(read_all(text_pdf(dir)), dir.file("out.pdf"), options(forms)),
+               FatalError);
   EXPECT_FALSE(std::filesystem::exists(dir.file("out.pdf")));
 }
 

@@ -255,8 +255,10 @@ TEST(render_pdf, overlay_and_appendix_pages_for_proof) {
 TEST(render_pdf, unwritable_target_throws_and_leaves_nothing) {
   TempDir dir;
   auto logo = svg_logo(fixture("plain.svg"));
-  EXPECT_THROW(render_pdf(job_with({{{0, 2.0}}}, {logo.get()}), dir.file("missing/out.pdf")),
+  const RenderJob job = job_with({{{0, 2.0}}}, {logo.get()});
+  EXPECT_THROW(finish_pdf(render_pdf(job), dir.file("missing/out.pdf"), finish_options(job, 0)),
                FatalError);
+  EXPECT_FALSE(std::filesystem::exists(dir.file("missing")));
 }
 
 }  // namespace

@@ -32,9 +32,9 @@ TEST(scratch_registry, stale_scratch_of_a_dead_process_is_removed_only) {
   int status = 0;
   ::waitpid(dead, &status, 0);
   const std::string gone = std::to_string(dead), alive = std::to_string(::getpid());
-  for (const std::string& name : std::vector<std::string>{
-           ".x.pdf.tmp-" + gone + "-abcdef", ".x.pdf.tmp-" + alive + "-abcdef",
-           ".logogrid-cairo-" + gone + "-abcdef", ".x.pdf.tmp-" + gone + "-abc", "x.pdf"})
+  for (const std::string& name :
+       std::vector<std::string>{".x.pdf.tmp-" + gone + "-abcdef", ".x.pdf.tmp-" + alive + "-abcdef",
+                                ".x.pdf.tmp-" + gone + "-abc", "x.pdf"})
     std::ofstream(dir.file(name)) << "x";
   std::filesystem::create_directories(dir.file("logogrid-fragments-" + gone + "-abcdef/sub"));
   remove_stale_scratch(dir.path());
