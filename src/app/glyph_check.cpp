@@ -11,18 +11,11 @@
 namespace logogrid {
 namespace {
 
-struct Text {
-  std::string what;  // "Attendorn: caption" or "title"
-  std::string text;
-  std::string font;
-  Position pos;
-  std::string participant;
-};
-
-void report(Job& job, const Text& t, const GlyphReport& found) {
+void report(const std::string& file, const GlyphCheck::Text& t, const GlyphReport& found,
+            Diagnostics& out) {
   for (const GlyphFinding& g : found.missing)
-    job.diagnostics.warning(
-        "caption-glyph-missing", job.model.file, t.pos,
+    out.warning(
+        "caption-glyph-missing", file, t.pos,
         fmt::format("{} \"{}\": {} (character {}) has no glyph in any installed font; it would "
                     "print as a box",
                     t.what, visible_text(t.text), code_point_name(g.code_point), g.character),
@@ -33,32 +26,35 @@ void report(Job& job, const Text& t, const GlyphReport& found) {
   std::string chosen;
   if (found.fallbacks.empty() || !check_font(t.font, chosen)) return;  // font-missing says so
   for (const GlyphFinding& g : found.fallbacks)
-    job.diagnostics.warning(
-        "caption-font-fallback", job.model.file, t.pos,
-        fmt::format("{} \"{}\": {} (character {}) is not in {}; it prints in {}", t.what,
-                    visible_text(t.text), code_point_name(g.code_point), g.character,
-                    found.requested, g.font),
-        {"name a font that has these characters in the layout, or accept the substitute"},
-        t.participant);
+    out.warning("caption-font-fallback", file, t.pos,
+                fmt::format("{} \"{}\": {} (character {}) is not in {}; it prints in {}", t.what,
+                            visible_text(t.text), code_point_name(g.code_point), g.character,
+                            found.requested, g.font),
+                {"name a font that has these characters in the layout, or accept the substitute"},
+                t.participant);
 }
 
 }  // namespace
 
-void check_glyphs(Job& job) {
-  GlyphCoverage coverage;
-  std::vector<Text> captions;
-  std::vector<std::string> texts;
+GlyphCheck::GlyphCheck(const Job& job)
+    : file_(job.model.file),
+      caption_font_(job.layout.caption.font),
+      title_{"title", heading_text(job.layout, job.model.title), job.layout.heading.font,
+             job.model.title_pos, ""} {
   for (const Participant& p : job.model.participants) {
     if (p.status == Status::excluded || p.caption.empty()) continue;  // not printed
-    captions.push_back(Text{fmt::format("{}: caption", visible_text(p.name)), p.caption,
-                            job.layout.caption.font, p.caption_pos, p.name});
-    texts.push_back(p.caption);
+    captions_.push_back(Text{fmt::format("{}: caption", visible_text(p.name)), p.caption,
+                             caption_font_, p.caption_pos, p.name});
   }
-  const std::vector<GlyphReport> found = coverage.inspect_all(texts, job.layout.caption.font);
-  for (std::size_t i = 0; i < captions.size(); ++i) report(job, captions[i], found[i]);
-  const Text title{"title", heading_text(job.layout, job.model.title), job.layout.heading.font,
-                   job.model.title_pos, ""};
-  report(job, title, coverage.inspect(title.text, title.font));
+}
+
+void GlyphCheck::run(Diagnostics& out) const {
+  GlyphCoverage coverage;
+  std::vector<std::string> texts;
+  for (const Text& caption : captions_) texts.push_back(caption.text);
+  const std::vector<GlyphReport> found = coverage.inspect_all(texts, caption_font_);
+  for (std::size_t i = 0; i < captions_.size(); ++i) report(file_, captions_[i], found[i], out);
+  report(file_, title_, coverage.inspect(title_.text, title_.font), out);
 }
 
 }  // namespace logogrid
