@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <thread>
 
 #include "plan/text_measure.hpp"
 
@@ -26,12 +27,14 @@ class PangoTextMeasure final : public TextMeasure {
                    double max_width) override;
 
  private:
-  // Fonts registered after this measure was made (text/layout_fonts.hpp) are matched too.
+  // Waits for the font map; fonts registered after this measure was made
+  // (text/layout_fonts.hpp) are matched too.
   void follow_font_changes();
 
   PangoFontMap* font_map_ = nullptr;
   PangoContext* context_ = nullptr;
   unsigned fonts_generation_ = 0;
+  std::thread setup_;  // makes font_map_ and context_; joined before their first use
 };
 
 // The Pango set-up every measurement and every drawing of text uses: 72 dpi semantics,
