@@ -10,12 +10,14 @@
 #include <exception>
 #include <iostream>
 #include <new>
+#include <string>
 
 #include "app/commands.hpp"
 #include "app/svg_requests.hpp"
 #include "app/version.hpp"
 #include "app/watch_command.hpp"
 #include "diag/fatal_error.hpp"
+#include "resolve/svg_zygote.hpp"
 #include "safety/activity.hpp"
 #include "safety/scratch_registry.hpp"
 
@@ -148,6 +150,15 @@ int run_commands(int argc, char** argv) {
 }
 
 }  // namespace
+
+void start_worker_zygote(int argc, char** argv) {
+  // The commands that resolve logos in this process. (watch runs each build as a process
+  // of its own, and must not become the reaper of their workers.)
+  if (argc < 2) return;
+  const std::string command = argv[1];
+  if (command != "check" && command != "build" && command != "proof") return;
+  start_svg_zygote(answer_svg_request, quiet_library_logging);
+}
 
 int run_cli(int argc, char** argv) {
   try {

@@ -24,6 +24,8 @@
 #include <memory>
 #include <mutex>
 
+#include "resolve/svg_zygote.hpp"
+
 extern char** environ;
 
 namespace logogrid {
@@ -41,7 +43,7 @@ constexpr bool kAddressSanitizer = false;
 constexpr bool kAddressSanitizer = false;
 #endif
 
-constexpr int kWorkerSocket = 3;                 // the worker's end of the socket pair
+constexpr int kWorkerSocket = 3;                 // a spawned worker's end of the socket pair
 constexpr std::size_t kMaxMessage = 512u << 20;  // a reply or request, all fields together
 constexpr std::size_t kKeptErrorOutput = 16384;  // the tail of the worker's stderr
 
@@ -211,28 +213,10 @@ class Worker {
       ::close(sockets[1]);
       return false;
     }
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, errors[1], 2);
-    posix_spawn_file_actions_adddup2(&actions, sockets[1], kWorkerSocket);
-    posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    sigset_t none, defaults;
-    sigemptyset(&none);
-    sigemptyset(&defaults);
-    sigaddset(&defaults, SIGPIPE);
-    sigaddset(&defaults, SIGXCPU);
-    posix_spawnattr_setsigmask(&attributes, &none);
-    posix_spawnattr_setsigdefault(&attributes, &defaults);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-    const std::string memory = fmt::format("{:.0f}", memory_mib_);
-    const char* argv[] = {"logogrid-svg-worker", kSvgWorkerArgument, memory.c_str(), nullptr};
-    const int spawned = ::posix_spawn(&pid_, "/proc/self/exe", &actions, &attributes,
-                                      const_cast<char* const*>(argv), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attributes);
+    // From the zygote when this program has one (about 1 ms), else spawned (about 9 ms).
+    const int spawned = fork_svg_worker(memory_mib_, sockets[1], errors[1], pid_)
+                            ? 0
+                            : spawn(sockets[1], errors[1]);
     ::close(sockets[1]);
     ::close(errors[1]);
     if (spawned != 0) {
@@ -286,6 +270,33 @@ class Worker {
   }
 
  private:
+  // This program started again as a worker: posix_spawn's error number, 0 when started.
+  int spawn(int socket, int errors) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, errors, 2);
+    posix_spawn_file_actions_adddup2(&actions, socket, kWorkerSocket);
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t none, defaults;
+    sigemptyset(&none);
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGPIPE);
+    sigaddset(&defaults, SIGXCPU);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    const std::string memory = fmt::format("{:.0f}", memory_mib_);
+    const char* argv[] = {"logogrid-svg-worker", kSvgWorkerArgument, memory.c_str(), nullptr};
+    const int spawned = ::posix_spawn(&pid_, "/proc/self/exe", &actions, &attributes,
+                                      const_cast<char* const*>(argv), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    return spawned;
+  }
+
   void drain_errors() {
     char buffer[4096];
     while (errors_ >= 0) {
@@ -416,7 +427,12 @@ SvgWorkerOutcome call_svg_worker(const SvgMessage& request, const SvgLimits& lim
 
 bool serve_svg_worker_if_asked(int argc, char** argv, SvgRequestHandler handler) {
   if (argc < 2 || std::strcmp(argv[1], kSvgWorkerArgument) != 0) return false;
-  limit_memory(argc >= 3 ? std::atof(argv[2]) : 0);
+  serve_svg_worker(kWorkerSocket, argc >= 3 ? std::atof(argv[2]) : 0, handler);
+  return true;
+}
+
+void serve_svg_worker(int socket, double memory_mib, SvgRequestHandler handler) {
+  limit_memory(memory_mib);
   // cairo's PDF surface deflates its streams with zlib's default level, which was a fifth
   // of drawing an SVG fragment; unfiltered, they are deflated by finish/logo_forms with
   // libdeflate, about three times faster. (cairo reads the variable per surface; a cairo
@@ -424,18 +440,17 @@ bool serve_svg_worker_if_asked(int argc, char** argv, SvgRequestHandler handler)
   ::setenv("CAIRO_DEBUG_PDF", "1", 1);
   while (true) {
     char head[8];
-    if (!read_exactly(kWorkerSocket, head, sizeof head)) break;
+    if (!read_exactly(socket, head, sizeof head)) break;
     const std::uint64_t size = get_u64(head);
     if (size > kMaxMessage) break;
     std::string body(static_cast<std::size_t>(size), '\0');
-    if (!read_exactly(kWorkerSocket, body.data(), body.size())) break;
+    if (!read_exactly(socket, body.data(), body.size())) break;
     SvgMessage request;
     if (!decode(body, request) || request.empty()) break;
     limit_cpu_from_now(std::atof(request.front().c_str()));
     request.erase(request.begin());
-    if (!send_all(kWorkerSocket, encode(handler(request)))) break;
+    if (!send_all(socket, encode(handler(request)))) break;
   }
-  return true;
 }
 
 }  // namespace logogrid

@@ -45,4 +45,8 @@ SvgWorkerOutcome call_svg_worker(const SvgMessage& request, const SvgLimits& lim
 using SvgRequestHandler = SvgMessage (*)(const SvgMessage& request);
 bool serve_svg_worker_if_asked(int argc, char** argv, SvgRequestHandler handler);
 
+// The worker's loop, however it was started: the process-wide limits, then requests on
+// `socket` answered with `handler` until the parent closes the connection.
+void serve_svg_worker(int socket, double memory_mib, SvgRequestHandler handler);
+
 }  // namespace logogrid

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -262,14 +263,28 @@ TEST(svg_logos_cli, text_decorations_print_as_thick_as_rsvg_convert_draws_them) 
 // The dynamic linker's record of the symbols each process of a run bound (LD_DEBUG=bindings;
 // the binary binds lazily, so a function is bound when first called): {main process's
 // record, the workers' records}. Workers run as "logogrid-svg-worker" (their argv[0]).
+// ld.so's bindings per process: {main process, workers}. Each program ld.so starts writes
+// `process.<pid>`; processes forked from it (the zygote's workers) write into the same
+// file, each line led by its own pid. A spawned worker's file names it by its argv[0].
 std::pair<std::string, std::vector<std::string>> bindings_by_process(const fs::path& folder) {
   std::pair<std::string, std::vector<std::string>> records;
   for (const auto& entry : fs::directory_iterator(folder)) {
-    std::string text = slurp(entry.path());
-    if (text.find("binding file logogrid-svg-worker ") != std::string::npos)
-      records.second.push_back(std::move(text));
-    else
-      records.first = std::move(text);
+    const std::string name = entry.path().filename().string();
+    const std::string own = name.substr(name.rfind('.') + 1);
+    std::map<std::string, std::string> by_pid;
+    std::istringstream lines(slurp(entry.path()));
+    for (std::string line; std::getline(lines, line);) {
+      const std::size_t start = line.find_first_not_of(' ');
+      const std::size_t colon = line.find(':');
+      if (start == std::string::npos || colon == std::string::npos || colon < start) continue;
+      by_pid[line.substr(start, colon - start)] += line + "\n";
+    }
+    for (auto& [pid, text] : by_pid) {
+      if (pid != own || text.find("binding file logogrid-svg-worker ") != std::string::npos)
+        records.second.push_back(std::move(text));
+      else
+        records.first = std::move(text);
+    }
   }
   return records;
 }
@@ -310,6 +325,29 @@ TEST(svg_logos_cli, previews_draw_svg_logos_in_workers_only) {
       }
     cairo_surface_destroy(image);
     EXPECT_GT(navy, 100) << page;
+  }
+}
+
+// Workers come from the zygote: forked, they load no library of their own, so ld.so
+// starts one program only (one trace file), while SVGs are drawn in other processes.
+TEST(svg_logos_cli, workers_are_forked_ready_not_started_again) {
+  Sandbox box;
+  write_job(box, {{"Balve", "mask.svg"}, {"Brilon", "link.svg"}});
+  for (const std::string command : {"check", "build -o out.pdf", "proof -o proof.pdf"}) {
+    const fs::path trace = box.dir() / ("files-" + command.substr(0, 5));
+    fs::create_directories(trace);
+    const Result run = box.run(
+        command, "LD_DEBUG=bindings LD_DEBUG_OUTPUT='" + (trace / "process").string() + "'");
+    ASSERT_EQ(run.exit_code, 0) << command << "\n" << run.err;
+    EXPECT_EQ(std::distance(fs::directory_iterator(trace), fs::directory_iterator()), 1)
+        << command << ": a worker was started as a program of its own";
+    const auto [main_process, workers] = bindings_by_process(trace);
+    bool drawn_in_a_worker = false;
+    for (const std::string& worker : workers)
+      drawn_in_a_worker = drawn_in_a_worker ||
+                          worker.find("symbol `rsvg_handle_render_document'") != std::string::npos;
+    EXPECT_TRUE(drawn_in_a_worker) << command;
+    EXPECT_EQ(main_process.find("symbol `rsvg_"), std::string::npos) << command;
   }
 }
 
