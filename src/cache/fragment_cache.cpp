@@ -16,6 +16,7 @@
 
 #include "app/version.hpp"
 #include "cache/sha256.hpp"
+#include "safety/descriptor_io.hpp"
 #include "safety/scratch_registry.hpp"
 
 namespace logogrid {
@@ -70,17 +71,6 @@ struct Descriptor {
   }
 };
 
-bool read_fully(int fd, char* data, std::size_t size) {
-  while (size > 0) {
-    const ssize_t got = ::read(fd, data, size);
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) return false;
-    data += got;
-    size -= static_cast<std::size_t>(got);
-  }
-  return true;
-}
-
 struct Verified {
   std::uint64_t offset = 0;
   std::uint64_t length = 0;
@@ -108,7 +98,7 @@ std::optional<Verified> read_valid(const std::string& path, const std::string& k
     return miss();
   const auto size = static_cast<std::uint64_t>(st.st_size);
   std::string head(static_cast<std::size_t>(std::min<std::uint64_t>(size, kMaxHeaderBytes)), '\0');
-  if (!read_fully(file.fd, head.data(), head.size())) return miss();
+  if (!read_exactly(file.fd, head.data(), head.size())) return miss();
   // Parse the five header lines; any deviation means the entry is not ours or damaged.
   std::size_t at = 0;
   std::string lines[5];
@@ -128,7 +118,7 @@ std::optional<Verified> read_valid(const std::string& path, const std::string& k
   std::vector<char> buffer(1 << 16);
   for (std::uint64_t left = size - head.size(); left > 0;) {
     const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(left, buffer.size()));
-    if (!read_fully(file.fd, buffer.data(), want)) return miss();
+    if (!read_exactly(file.fd, buffer.data(), want)) return miss();
     sha.update(buffer.data(), want);
     if (payload) payload->append(buffer.data(), want);
     left -= want;

@@ -1,8 +1,9 @@
-// Worker processes for librsvg (see svg_worker.hpp). posix_spawn of /proc/self/exe, not
-// fork: a fork of a multithreaded process that uses GLib and fontconfig may deadlock in
-// the child. Parent and worker talk over a socket pair (send with MSG_NOSIGNAL, so a dead
-// worker is an error, not a SIGPIPE); the worker's stderr comes back on a pipe and names
-// the fault when it dies.
+// Worker processes for librsvg (see svg_worker.hpp). Forked by the zygote (svg_zygote.hpp),
+// else posix_spawn of /proc/self/exe; never a fork of this process itself: a fork of a
+// multithreaded process that uses GLib and fontconfig may deadlock in the child. Parent
+// and worker talk over a socket pair (send with MSG_NOSIGNAL, so a dead worker is an
+// error, not a SIGPIPE); the worker's stderr comes back on a pipe and names the fault
+// when it dies.
 #include "resolve/svg_worker.hpp"
 
 #include <fcntl.h>
@@ -25,6 +26,7 @@
 #include <mutex>
 
 #include "resolve/svg_zygote.hpp"
+#include "safety/descriptor_io.hpp"
 
 extern char** environ;
 
@@ -97,26 +99,7 @@ bool decode(const std::string& body, SvgMessage& message) {
 }
 
 bool send_all(int fd, const std::string& bytes) {
-  std::size_t sent = 0;
-  while (sent < bytes.size()) {
-    const ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    sent += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
-// Blocking read of exactly `size` bytes (worker side); false at end of input.
-bool read_exactly(int fd, char* data, std::size_t size) {
-  std::size_t got = 0;
-  while (got < size) {
-    const ssize_t n = ::read(fd, data + got, size - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    got += static_cast<std::size_t>(n);
-  }
-  return true;
+  return send_exactly(fd, bytes.data(), bytes.size());
 }
 
 void close_fd(int& fd) {
@@ -152,9 +135,7 @@ class ExitingWorkers {
   ExitingWorkers() = default;
   ~ExitingWorkers() {
     for (const pid_t pid : pids_) {
-      int status = 0;
-      while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-      }
+      wait_for_exit(pid);
     }
   }
   ExitingWorkers(const ExitingWorkers&) = delete;
@@ -318,8 +299,7 @@ class Worker {
     close_fd(socket_);
     int status = 0;
     if (pid_ > 0) {
-      while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
-      }
+      status = wait_for_exit(pid_);
       pid_ = -1;
     }
     if (errors_ >= 0) {
@@ -351,9 +331,7 @@ class Worker {
       exiting_workers().add(pid_);
     } else if (pid_ > 0) {
       ::kill(pid_, SIGKILL);
-      int status = 0;
-      while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
-      }
+      wait_for_exit(pid_);
     }
     pid_ = -1;
     close_fd(errors_);

@@ -1,7 +1,8 @@
 // The SVG renderer in a separate process: librsvg can panic (a Rust panic aborts the
 // process), loop for minutes or allocate gigabytes on a hostile file, so every librsvg call
-// on a logo runs in a worker process (this program started again with kSvgWorkerArgument,
-// one per resolving thread, reused from logo to logo) under an address-space limit, a CPU
+// on a logo runs in a worker process (forked by the zygote of svg_zygote.hpp, or this
+// program started again with kSvgWorkerArgument; one per resolving thread, reused from
+// logo to logo) under an address-space limit, a CPU
 // limit and a wall-clock deadline. A worker that dies or overruns is replaced; the logo
 // gets a diagnostic and the run goes on.
 #pragma once

@@ -16,6 +16,8 @@
 #include <initializer_list>
 #include <mutex>
 
+#include "safety/descriptor_io.hpp"
+
 namespace logogrid {
 namespace {
 
@@ -23,9 +25,7 @@ class ZygoteLink {
  public:
   ~ZygoteLink() {
     if (control_ >= 0) ::close(control_);  // the zygote reads end of input and exits
-    int status = 0;
-    while (pid_ > 0 && ::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
-    }
+    if (pid_ > 0) wait_for_exit(pid_);
   }
   void set(int control, pid_t pid) {
     control_ = control;
@@ -43,30 +43,6 @@ class ZygoteLink {
 ZygoteLink& link() {
   static ZygoteLink zygote;
   return zygote;
-}
-
-bool write_all(int fd, const void* data, std::size_t size) {
-  const auto* bytes = static_cast<const char*>(data);
-  while (size > 0) {
-    const ssize_t n = ::write(fd, bytes, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    bytes += n;
-    size -= static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
-bool read_all(int fd, void* data, std::size_t size) {
-  auto* bytes = static_cast<char*>(data);
-  while (size > 0) {
-    const ssize_t n = ::read(fd, bytes, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    bytes += n;
-    size -= static_cast<std::size_t>(n);
-  }
-  return true;
 }
 
 bool send_request(int control, double memory_mib, int socket, int errors) {
@@ -132,8 +108,6 @@ bool receive_request(int control, double& memory_mib, int& socket, int& errors) 
 }
 
 [[noreturn]] void run_zygote(int control, SvgRequestHandler handler, void (*prepare)()) {
-  // A caller gone is end of input, not a signal.
-  ::signal(SIGPIPE, SIG_IGN);
   // Nothing of the caller's standard streams: a pipe it writes to must end with it.
   const int null = ::open("/dev/null", O_RDWR);
   for (int fd = 0; fd <= 2; ++fd) ::dup2(null, fd);
@@ -145,29 +119,27 @@ bool receive_request(int control, double& memory_mib, int& socket, int& errors) 
     // Through an intermediate that exits at once: the worker, orphaned, becomes the
     // caller's child (the caller is a subreaper), and the caller alone waits for it.
     pid_t worker = -1;
-    int pid_pipe[2];
-    if (::pipe2(pid_pipe, O_CLOEXEC) == 0) {
+    int pid_pipe[2];  // a socket pair, so that every write here is a send
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pid_pipe) == 0) {
       const pid_t middle = ::fork();
       if (middle == 0) {
         ::close(pid_pipe[0]);
         const pid_t child = ::fork();
         if (child == 0)
           become_worker(socket, errors, {control, pid_pipe[1]}, memory_mib, handler, prepare);
-        write_all(pid_pipe[1], &child, sizeof child);
+        send_exactly(pid_pipe[1], &child, sizeof child);
         ::_exit(0);
       }
       ::close(pid_pipe[1]);
       if (middle > 0) {
-        if (!read_all(pid_pipe[0], &worker, sizeof worker)) worker = -1;
-        int status = 0;
-        while (::waitpid(middle, &status, 0) < 0 && errno == EINTR) {
-        }
+        if (!read_exactly(pid_pipe[0], &worker, sizeof worker)) worker = -1;
+        wait_for_exit(middle);
       }
       ::close(pid_pipe[0]);
     }
     ::close(socket);
     ::close(errors);
-    if (!write_all(control, &worker, sizeof worker)) std::_Exit(0);
+    if (!send_exactly(control, &worker, sizeof worker)) std::_Exit(0);
   }
 }
 
@@ -176,7 +148,7 @@ bool ZygoteLink::fork_worker(double memory_mib, int socket, int errors, pid_t& p
   if (control_ < 0) return false;
   pid_t worker = -1;
   if (!send_request(control_, memory_mib, socket, errors) ||
-      !read_all(control_, &worker, sizeof worker)) {
+      !read_exactly(control_, &worker, sizeof worker)) {
     ::close(control_);  // the zygote is gone: workers are spawned from now on
     control_ = -1;
     return false;
