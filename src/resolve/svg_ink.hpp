@@ -1,13 +1,16 @@
 // Ink measurement for SVG logos: which parts of the artwork would show on white paper.
-// Every draw of a document costs its whole geometry, whatever the pixels, so draws are
-// few. Logos are mostly exported trimmed: the first raster is of the whole canvas, clipped
-// to bands along its four edges, a little finer than the asked precision; when every band
-// holds an edge of the ink, that is the measurement. Otherwise two more: a small raster of
-// the whole canvas locates the artwork (any mark at all), then one raster of the artwork's
-// own region, at the scale that gives the asked precision across it whatever the canvas
-// around it (an A4 artboard, say), clipped to thin bands along its four edges. Falls back
-// to the whole region when a band finds no ink (a mark too faint to locate) or filters are
-// used.
+// Every traversal of a document by librsvg costs its whole geometry, so there are few: the
+// document is recorded once (a cairo recording surface) at the scale of a raster a little
+// finer than the asked precision across the canvas, and the pixels that are read are
+// replayed from the recording, each part costing only the shapes across it. Logos are
+// mostly exported trimmed: bands along the edges of what the recording draws (cairo's
+// vector extents) hold the ink's edges, and that is the measurement. Otherwise the artwork
+// is located, by those extents or by any mark on a replay at half the scale, and its own
+// region recorded at the scale that gives the asked precision across it whatever the
+// canvas around it (an A4 artboard, say), and read in bands along its four edges. Falls
+// back to the whole region when a band finds no ink (a mark too faint to locate). Filters
+// spread over device pixels, which a recording does not have: they are drawn by librsvg,
+// located on a small raster and measured on the whole region.
 #pragma once
 
 #include <librsvg/rsvg.h>
@@ -42,8 +45,8 @@ std::optional<std::optional<InkBox>> measure_svg_ink_box(RsvgHandle* handle, dou
                                                          bool has_filter_effects, InkNeed need,
                                                          std::string& error);
 
-// Rasters drawn by measure_svg_ink_box so far in this process (each costs the document's
-// whole geometry): for tests and measurements.
+// Traversals of documents by librsvg (recordings and rasters) for measure_svg_ink_box so
+// far in this process: for tests and measurements.
 std::uint64_t svg_ink_draws();
 
 }  // namespace logogrid

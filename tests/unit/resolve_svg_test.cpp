@@ -149,21 +149,42 @@ std::pair<InkBox, std::uint64_t> measured_here(const std::string& body,
 }
 
 TEST(resolve_svg, trimmed_artwork_is_measured_in_one_draw) {
-  // Edge to edge (as most logos are exported): the edges of the whole canvas, one raster.
+  // Edge to edge (as most logos are exported): one recording of the canvas, read in bands
+  // along the edges of what it draws.
   Logo logo;
   std::uint64_t draws = 0;
   std::tie(logo.ink, draws) =
       measured_here(R"(<rect x="0.4" y="0.3" width="199.2" height="99.5" fill="#c00"/>)");
   EXPECT_EQ(draws, 1u);
   expect_ink_around(logo, {0.4, 0.3, 199.2, 99.5});
-  // Wide empty margins: that raster, then the artwork located on a small one and measured
-  // on its own region.
+  // Wide empty margins: the recording's extents are the artwork's region, recorded again at
+  // the scale its precision needs.
   std::tie(logo.ink, draws) = measured_here(kRedRect);
-  EXPECT_EQ(draws, 3u);
+  EXPECT_EQ(draws, 2u);
   expect_ink_around(logo, {50, 20, 100, 40});
   // check asks only whether anything shows: a glimpse of the canvas tells.
   std::tie(logo.ink, draws) = measured_here(kRedRect, InkNeed::presence);
   EXPECT_EQ(draws, 1u);
+}
+
+TEST(resolve_svg, artwork_whose_extents_are_not_its_edges_is_located_without_a_draw) {
+  // A group with opacity counts as large as the canvas in cairo's extents, a white
+  // background is drawn but is not ink, and a miter join widens a stroke's extents: the
+  // artwork is located on a replay of the canvas recording, then its region recorded.
+  const std::string artworks[] = {
+      R"(<rect x="50" y="20" width="100" height="40" fill="#c00" opacity="0.7"/>)",
+      R"(<rect width="200" height="100" fill="#fff"/>)" + kRedRect,
+      R"(<polyline fill="none" stroke="#c00" stroke-width="4" points="50,60 100,20 150,60"/>)",
+  };
+  // The polyline: butt caps reach 1.25 across and 1.56 below its ends, the miter 2.56 above.
+  const InkBox boxes[] = {{50, 20, 100, 40}, {50, 20, 100, 40}, {48.75, 17.44, 102.5, 44.12}};
+  for (int i = 0; i < 3; ++i) {
+    Logo logo;
+    std::uint64_t draws = 0;
+    std::tie(logo.ink, draws) = measured_here(artworks[i]);
+    EXPECT_EQ(draws, 2u) << artworks[i];
+    expect_ink_around(logo, boxes[i], 0.6);
+  }
 }
 
 TEST(resolve_svg, presence_agrees_with_the_box_on_a_hairline_frame) {
