@@ -5,7 +5,7 @@
 // replayed from the recording, each part costing only the shapes across it. Logos are
 // mostly exported trimmed: bands along the edges of what the recording draws (cairo's
 // vector extents) hold the ink's edges, and that is the measurement. Otherwise the artwork
-// is located, by those extents or by any mark on a replay at half the scale, and its own
+// is located, by those extents or by any mark on a replay at a quarter of the scale, and its own
 // region recorded at the scale that gives the asked precision across it whatever the
 // canvas around it (an A4 artboard, say), and read in bands along its four edges. Falls
 // back to the whole region when a band finds no ink (a mark too faint to locate). Filters
