@@ -64,4 +64,8 @@ bool inflate_zlib(std::string_view data, void* out, std::size_t size) {
          LIBDEFLATE_SUCCESS;
 }
 
+std::uint32_t crc32_of(std::string_view data) {
+  return libdeflate_crc32(0, data.data(), data.size());
+}
+
 }  // namespace logogrid

@@ -27,4 +27,7 @@ std::uint64_t deflated_input_bytes();
 // the stream is damaged or does not hold exactly `size` bytes. Thread-safe.
 bool inflate_zlib(std::string_view data, void* out, std::size_t size);
 
+// The CRC-32 (ISO 3309, as in PNG chunks) of `data`.
+std::uint32_t crc32_of(std::string_view data);
+
 }  // namespace logogrid

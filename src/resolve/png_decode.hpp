@@ -59,4 +59,8 @@ constexpr std::size_t kPngBandBytes = 32u * 1024u * 1024u;
 bool decode_png(std::string_view bytes, PngRowSink& sink, std::string& error,
                 std::size_t band_bytes = kPngBandBytes);
 
+// Images whose data decode_png has inflated whole and unfiltered itself, in this process
+// (plain 8-bit images of moderate size; the others go through libpng): for tests.
+std::uint64_t png_whole_image_decodes();
+
 }  // namespace logogrid

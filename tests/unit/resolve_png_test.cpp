@@ -28,6 +28,7 @@ struct PngSpec {
   png_color_16 trans_color{};         // grey/RGB tRNS
   bool has_trans_color = false;
   std::vector<std::vector<png_byte>> rows;  // packed as libpng expects
+  int filters = 0;                          // PNG_FILTER_* for png_set_filter; 0: libpng's
 };
 
 void append_bytes(png_structp png, png_bytep data, png_size_t size) {
@@ -56,6 +57,7 @@ std::string encode_png(PngSpec spec) {
     png_set_tRNS(png, info, spec.trans_alpha.data(), static_cast<int>(spec.trans_alpha.size()),
                  nullptr);
   if (spec.has_trans_color) png_set_tRNS(png, info, nullptr, 0, &spec.trans_color);
+  if (spec.filters != 0) png_set_filter(png, PNG_FILTER_TYPE_BASE, spec.filters);
   std::vector<png_bytep> rows;
   for (auto& row : spec.rows) rows.push_back(row.data());
   png_set_rows(png, info, rows.data());
@@ -619,6 +621,68 @@ TEST(resolve_png, interlaced_image_decodes_the_same_in_bands_of_any_height) {
     ASSERT_TRUE(decode_png(interlaced, banded, error, band_rows * 37 * 8)) << error;
     EXPECT_EQ(banded.rows, reference.rows) << band_rows << " rows a band";
   }
+}
+
+TEST(resolve_png, plain_images_are_unfiltered_as_libpng_does_with_every_row_filter) {
+  // Plain 8-bit images are inflated whole and unfiltered by decode_png itself: each of the
+  // five row filters, at 1 to 4 bytes a pixel, gives the rows libpng gives for the same
+  // picture interlaced (which libpng decodes).
+  const struct {
+    int color_type, bytes_per_pixel;
+  } kinds[] = {{PNG_COLOR_TYPE_GRAY, 1},
+               {PNG_COLOR_TYPE_GRAY_ALPHA, 2},
+               {PNG_COLOR_TYPE_RGB, 3},
+               {PNG_COLOR_TYPE_RGBA, 4},
+               {PNG_COLOR_TYPE_PALETTE, 1}};
+  for (const auto& kind : kinds)
+    for (int filter :
+         {PNG_FILTER_NONE, PNG_FILTER_SUB, PNG_FILTER_UP, PNG_FILTER_AVG, PNG_FILTER_PAETH}) {
+      PngSpec spec;
+      spec.width = 23;
+      spec.height = 9;
+      spec.color_type = kind.color_type;
+      spec.filters = filter;
+      if (kind.color_type == PNG_COLOR_TYPE_PALETTE)
+        for (int i = 0; i < 16; ++i)
+          spec.palette.push_back(
+              png_color{png_byte(i * 16), png_byte(255 - i * 9), png_byte(i * 5)});
+      for (int y = 0; y < spec.height; ++y) {
+        std::vector<png_byte> row;
+        for (int x = 0; x < spec.width * kind.bytes_per_pixel; ++x)
+          row.push_back(kind.color_type == PNG_COLOR_TYPE_PALETTE
+                            ? png_byte((x * 7 + y * 3) % 16)
+                            : png_byte((x * x * 31 + y * 57 + (x ^ y) * 13) & 0xff));
+        spec.rows.push_back(row);
+      }
+      const std::string plain = encode_png(spec);
+      spec.interlaced = true;
+      const std::string interlaced = encode_png(spec);
+      RowCollector whole, reference;
+      std::string error;
+      const std::uint64_t before = png_whole_image_decodes();
+      ASSERT_TRUE(decode_png(plain, whole, error)) << error;
+      EXPECT_EQ(png_whole_image_decodes(), before + 1);
+      ASSERT_TRUE(decode_png(interlaced, reference, error)) << error;
+      EXPECT_EQ(png_whole_image_decodes(), before + 1);
+      EXPECT_EQ(whole.rows, reference.rows)
+          << "colour type " << kind.color_type << ", filter " << filter;
+    }
+}
+
+TEST(resolve_png, damaged_image_data_of_a_plain_image_is_reported_by_libpng) {
+  // A CRC error in IDAT sends the file back to libpng, which names the chunk.
+  PngSpec spec;
+  spec.rows.assign(4, std::vector<png_byte>(16, 0x40));
+  std::string png = encode_png(spec);
+  const std::size_t idat = png.find("IDAT");
+  ASSERT_NE(idat, std::string::npos);
+  png[idat + 6] = static_cast<char>(png[idat + 6] ^ 0x01);
+  RowCollector rows;
+  std::string error;
+  const std::uint64_t before = png_whole_image_decodes();
+  EXPECT_FALSE(decode_png(png, rows, error));
+  EXPECT_EQ(png_whole_image_decodes(), before);
+  EXPECT_NE(error.find("IDAT"), std::string::npos) << error;
 }
 
 }  // namespace
