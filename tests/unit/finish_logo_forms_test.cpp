@@ -212,19 +212,44 @@ TEST(logo_forms, shipped_output_profile_is_not_deflated_at_run_time) {
             shipped_output_profile());
 }
 
-// The document ID is a digest of everything written before the cross-reference table:
-// SHA-256 (hardware-accelerated), its first 16 bytes.
-TEST(logo_forms, document_id_is_the_digest_of_the_bytes_before_the_xref) {
-  TempDir dir;
-  const LogoForms forms =
-      placed_three_times(store(dir, package_logo_form(fragment_pdf(), PrintColour{})));
-  finish_pdf(read_all(text_pdf(dir)), dir.file("out.pdf"), options(forms));
-  const std::string pdf = read_all(dir.file("out.pdf"));
+// The document ID digests everything written before the cross-reference table (SHA-256,
+// hardware-accelerated, its first 16 bytes), except that a checked package's stream data
+// is stood for by the package's checksum: those bytes are hashed once, for the check.
+std::string document_id(const std::string& pdf) {
+  const std::size_t at = pdf.find("/ID [<");
+  return at == std::string::npos ? std::string() : pdf.substr(at + 6, 32);
+}
+
+std::string digest_before_xref(const std::string& pdf) {
   const std::size_t startxref = pdf.rfind("startxref\n");
-  ASSERT_NE(startxref, std::string::npos);
+  if (startxref == std::string::npos) return {};
   const std::size_t xref_at = std::stoull(pdf.substr(startxref + 10));
-  const std::string id = sha256_hex(pdf.data(), xref_at).substr(0, 32);
-  EXPECT_NE(pdf.find("/ID [<" + id + "><" + id + ">]"), std::string::npos);
+  return sha256_hex(pdf.data(), xref_at).substr(0, 32);
+}
+
+TEST(logo_forms, document_id_digests_the_bytes_before_the_xref_with_checked_data_by_checksum) {
+  TempDir dir;
+  LogoFormFile unchecked = store(dir, package_logo_form(fragment_pdf(), PrintColour{}));
+  unchecked.checksum.clear();
+  finish_pdf(read_all(text_pdf(dir)), dir.file("plain.pdf"),
+             options(placed_three_times(unchecked)));
+  const std::string plain = read_all(dir.file("plain.pdf"));
+  EXPECT_EQ(document_id(plain), digest_before_xref(plain));
+
+  const LogoFormFile checked = store(dir, package_logo_form(fragment_pdf(), PrintColour{}));
+  finish_pdf(read_all(text_pdf(dir)), dir.file("checked.pdf"),
+             options(placed_three_times(checked)));
+  const std::string pdf = read_all(dir.file("checked.pdf"));
+  EXPECT_EQ(pdf.size(), plain.size());  // the same bytes, only the ID differs
+  EXPECT_NE(document_id(pdf), digest_before_xref(pdf));
+  EXPECT_EQ(document_id(pdf).size(), 32u);
+
+  // Other stream data (so another checksum) gives another ID.
+  std::string changed = package_logo_form(fragment_pdf(), PrintColour{});
+  changed[changed.size() - 3] = '#';  // inside the last stream's data: it still parses
+  const LogoFormFile other = store(dir, changed);
+  finish_pdf(read_all(text_pdf(dir)), dir.file("other.pdf"), options(placed_three_times(other)));
+  EXPECT_NE(document_id(read_all(dir.file("other.pdf"))), document_id(pdf));
 }
 
 TEST(logo_forms, deterministic) {
