@@ -101,10 +101,11 @@ LogoFormFile LogoFragments::store_scratch(const std::string& key, const std::str
 
 std::string LogoFragments::fragment_key(const Logo& logo, const Layout& layout,
                                         const Rect& placed) {
-  // "/2": PNG fragments follow the colour rule of resolve/png_color.hpp since then; older
-  // entries of the same version must not be reused. "outlined-decorations": SVG text with
+  // "/2": PNG fragments follow the colour rule of resolve/png_color.hpp since then; "/3":
+  // their images are rows with PNG's Up filter since then. Older entries of the same
+  // version must not be reused. "outlined-decorations": SVG text with
   // decorations is drawn through a recording surface since then (logo_painter.cpp).
-  return FragmentCache::key({"logo-fragment/2", kVersion,
+  return FragmentCache::key({"logo-fragment/3", kVersion,
                              fmt::format("svg-scale-{:g}/outlined-decorations", kSvgFragmentScale),
                              logo.content_hash, layout.logo.trim ? "trim" : "whole",
                              print_colour(layout.pdf).key(),

@@ -19,16 +19,15 @@ namespace {
 QPDFObjectHandle name(const char* n) { return QPDFObjectHandle::newName(n); }
 QPDFObjectHandle integer(long long v) { return QPDFObjectHandle::newInteger(v); }
 
-// An image XObject over samples that are already compressed (see png_image.hpp).
+// An image XObject over samples that are already compressed, rows with PNG filters (see
+// png_image.hpp).
 QPDFObjectHandle image_stream(QPDF& pdf, const PngImage& image, int components, int bits,
-                              const std::string& data, QPDFObjectHandle decode_parms,
-                              QPDFObjectHandle color_space) {
-  if (decode_parms.isDictionary()) {
-    decode_parms.replaceKey("/Predictor", integer(15));
-    decode_parms.replaceKey("/Colors", integer(components));
-    decode_parms.replaceKey("/BitsPerComponent", integer(bits));
-    decode_parms.replaceKey("/Columns", integer(image.width));
-  }
+                              const std::string& data, QPDFObjectHandle color_space) {
+  QPDFObjectHandle decode_parms = QPDFObjectHandle::newDictionary();
+  decode_parms.replaceKey("/Predictor", integer(15));
+  decode_parms.replaceKey("/Colors", integer(components));
+  decode_parms.replaceKey("/BitsPerComponent", integer(bits));
+  decode_parms.replaceKey("/Columns", integer(image.width));
   QPDFObjectHandle stream = pdf.newStream();
   stream.replaceStreamData(data, name("/FlateDecode"), decode_parms);
   QPDFObjectHandle dict = stream.getDict();
@@ -77,14 +76,11 @@ std::string render_png_fragment(const Logo& logo, double width, double height) {
   QPDF pdf;
   pdf.emptyPDF();
   QPDFObjectHandle space = color_space(pdf, *png);
-  QPDFObjectHandle image = image_stream(
-      pdf, *png, png->components, png->bits_per_component, png->samples,
-      png->idat_predictor ? QPDFObjectHandle::newDictionary() : QPDFObjectHandle::newNull(), space);
-  if (!png->alpha.empty()) {
-    image.getDict().replaceKey(
-        "/SMask", image_stream(pdf, *png, 1, 8, png->alpha, QPDFObjectHandle::newNull(),
-                               name("/DeviceGray")));
-  }
+  QPDFObjectHandle image =
+      image_stream(pdf, *png, png->components, png->bits_per_component, png->samples, space);
+  if (!png->alpha.empty())
+    image.getDict().replaceKey("/SMask",
+                               image_stream(pdf, *png, 1, 8, png->alpha, name("/DeviceGray")));
 
   // Logo units are pixels (top-left origin); the ink box lands on (0, 0, width, height).
   const double kx = width / logo.ink.width;

@@ -14,11 +14,11 @@ struct PngImage {
   int bits_per_component = 8;
   // The ICC profile the samples are in; empty means sRGB (DeviceRGB / DeviceGray).
   std::string icc_profile;
-  // Colour samples, zlib-compressed. With idat_predictor they are the PNG's own IDAT data
-  // (PNG row filters, so /DecodeParms with /Predictor 15), otherwise plain rows.
+  // Colour samples, zlib-compressed rows with PNG row filters (so /DecodeParms with
+  // /Predictor 15): the PNG's own IDAT data where it prints as stored, otherwise rows made
+  // here with the Up filter.
   std::string samples;
-  bool idat_predictor = false;
-  // 8-bit alpha, zlib-compressed; empty when every pixel is opaque.
+  // 8-bit alpha, zlib-compressed rows with the Up filter; empty when every pixel is opaque.
   std::string alpha;
 };
 

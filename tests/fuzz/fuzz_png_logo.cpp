@@ -59,9 +59,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!logo->png) __builtin_trap();
   const logogrid::PngImage& image = *logo->png;
   const long long pixels = static_cast<long long>(image.width) * image.height;
-  if (!image.idat_predictor && inflated_size(image.samples) != pixels * image.components)
-    __builtin_trap();
-  if (!image.alpha.empty() && inflated_size(image.alpha) != pixels) __builtin_trap();
+  // Rows with a PNG filter byte each (the file's own IDAT, or made with the Up filter).
+  const long long row_bytes =
+      (static_cast<long long>(image.width) * image.components * image.bits_per_component + 7) / 8;
+  if (inflated_size(image.samples) != (row_bytes + 1) * image.height) __builtin_trap();
+  if (!image.alpha.empty() && inflated_size(image.alpha) != pixels + image.height) __builtin_trap();
   if (pixels <= 4096) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     RowChecksum whole, banded;

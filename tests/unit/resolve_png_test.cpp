@@ -383,14 +383,28 @@ void rect_planes(int width, int height, int x0, int y0, int x1, int y1, std::str
     }
 }
 
+// A plane's rows of `row_bytes` with PNG's Up filter (filter byte 2, then each byte less
+// the one above), as a PDF image with /Predictor 15 holds them.
+std::string up_rows(const std::string& plane, std::size_t row_bytes) {
+  std::string rows;
+  for (std::size_t at = 0; at < plane.size(); at += row_bytes) {
+    rows += '\2';
+    for (std::size_t i = 0; i < row_bytes; ++i)
+      rows += static_cast<char>(plane[at + i] - (at >= row_bytes ? plane[at + i - row_bytes] : 0));
+  }
+  return rows;
+}
+
 TEST(resolve_png, print_planes_that_fit_are_compressed_whole_by_codec_deflate) {
   Diagnostics d;
   const auto logo = decode_logo(rgba_with_rect(64, 48, 8, 8, 40, 30), request(), d);
   ASSERT_TRUE(logo && logo->png);
   std::string colour, alpha;
   rect_planes(64, 48, 8, 8, 40, 30, colour, alpha);
-  EXPECT_EQ(logo->png->samples, deflate_zlib(colour));
-  EXPECT_EQ(logo->png->alpha, deflate_zlib(alpha));
+  EXPECT_EQ(logo->png->samples, deflate_zlib(up_rows(colour, 64 * 3)));
+  EXPECT_EQ(logo->png->alpha, deflate_zlib(up_rows(alpha, 64)));
+  // Up-filtered rows of flat art are mostly zeros: well under the unfiltered plane's size.
+  EXPECT_LT(logo->png->samples.size(), deflate_zlib(colour).size());
 }
 
 TEST(resolve_png, print_planes_beyond_the_whole_plane_bound_are_streamed_to_the_same_samples) {
@@ -402,11 +416,12 @@ TEST(resolve_png, print_planes_beyond_the_whole_plane_bound_are_streamed_to_the_
   ASSERT_TRUE(logo && logo->png);
   std::string colour, alpha;
   rect_planes(kSide, kSide, 100, 200, 2000, 2300, colour, alpha);
-  std::string inflated(colour.size(), '\0');
+  const std::string rows = up_rows(colour, kSide * 3);
+  std::string inflated(rows.size(), '\0');
   ASSERT_TRUE(inflate_zlib(logo->png->samples, inflated.data(), inflated.size()));
-  EXPECT_TRUE(inflated == colour);
-  EXPECT_NE(logo->png->samples, deflate_zlib(colour));  // streamed by zlib, not kept whole
-  EXPECT_EQ(logo->png->alpha, deflate_zlib(alpha));
+  EXPECT_TRUE(inflated == rows);
+  EXPECT_NE(logo->png->samples, deflate_zlib(rows));  // streamed by zlib, not kept whole
+  EXPECT_EQ(logo->png->alpha, deflate_zlib(up_rows(alpha, kSide)));
 }
 
 // `png` with the last byte of its (only) IDAT's data, the zlib stream's Adler-32, changed
@@ -444,7 +459,7 @@ TEST(resolve_png, adler32_is_checked_where_the_idat_passes_into_the_pdf_as_store
   ASSERT_TRUE(logo && logo->png);
   EXPECT_TRUE(d.items().empty());
   EXPECT_EQ(logo->png->samples,
-            deflate_zlib(std::string("\x14\x28\xa0\0\0\0\0\0\0\xff\xff\xff", 12)));
+            deflate_zlib(up_rows(std::string("\x14\x28\xa0\0\0\0\0\0\0\xff\xff\xff", 12), 6)));
 }
 
 TEST(resolve_png, damaged_signature_is_a_damaged_png) {
@@ -561,7 +576,13 @@ TEST(resolve_png, gamma_far_from_srgb_gets_a_profile_and_a_warning) {
                 ->png->icc_profile,
             profile);
   // The samples are kept: the IDAT passes through.
-  EXPECT_TRUE(linear->png->idat_predictor);
+  const std::string file = raw_png(2, PNG_COLOR_TYPE_RGB, kRgbRows, gama(100000));
+  const std::size_t idat = file.find("IDAT");
+  ASSERT_NE(idat, std::string::npos);
+  const auto byte = [&](std::size_t i) { return std::size_t(static_cast<unsigned char>(file[i])); };
+  const std::size_t length =
+      byte(idat - 4) << 24 | byte(idat - 3) << 16 | byte(idat - 2) << 8 | byte(idat - 1);
+  EXPECT_EQ(linear->png->samples, file.substr(idat + 4, length));
 
   Diagnostics near;
   const auto mild =
