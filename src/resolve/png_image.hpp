@@ -16,9 +16,9 @@ struct PngImage {
   std::string icc_profile;
   // Colour samples, zlib-compressed rows with PNG row filters (so /DecodeParms with
   // /Predictor 15): the PNG's own IDAT data where it prints as stored, otherwise rows made
-  // here with the Up filter.
+  // here (Up filter, None for planes too large to keep whole).
   std::string samples;
-  // 8-bit alpha, zlib-compressed rows with the Up filter; empty when every pixel is opaque.
+  // 8-bit alpha, zlib-compressed rows as above; empty when every pixel is opaque.
   std::string alpha;
 };
 

@@ -67,12 +67,13 @@ PlaneBuffers& plane_buffers() {
   return buffers;
 }
 
-// The zlib stream of one plane, fed row by row, each row with PNG's Up filter (a filter
-// byte, then each byte less the one above; PDF's /Predictor 15 undoes it). Flat logo art
-// becomes mostly zeros: measured with bench/deflate_levels on the planes of the 60 PNG
-// logos of a 200-logo bench set (libdeflate level 5), 2.15 MB in 272 ms unfiltered, 1.21
-// MB in 256 ms filtered. A whole plane is collected in `whole`, which is left empty (its
-// capacity kept) when the stream is finished.
+// The zlib stream of one plane, fed row by row, each row with a PNG filter byte (PDF's
+// /Predictor 15 reads them). A plane kept whole is filtered with Up (each byte less the one
+// above): flat logo art becomes mostly zeros, measured with bench/deflate_levels on the
+// planes of the 60 PNG logos of a 200-logo bench set (libdeflate level 5), 2.15 MB in 272
+// ms unfiltered, 1.21 MB in 256 ms filtered. A streamed plane is not (filter None): zlib's
+// level 1 made the large-PNG case 22 % slower on Up rows, and no smaller. A whole plane is
+// collected in `whole`, which is left empty (its capacity kept) when the stream is finished.
 class PlaneCompressor {
  public:
   PlaneCompressor(std::size_t row_bytes, std::size_t rows, std::string& whole)
@@ -84,8 +85,6 @@ class PlaneCompressor {
       return;
     }
     streamed_ = true;
-    above_.assign(row_bytes, 0);
-    filtered_.resize(row_bytes + 1);
     if (deflateInit(&stream_, kStreamedLevel) != Z_OK) throw std::bad_alloc();
   }
   ~PlaneCompressor() {
@@ -102,11 +101,8 @@ class PlaneCompressor {
       whole_.append(reinterpret_cast<const char*>(row), row_bytes_);
       return;
     }
-    filtered_[0] = kUp;
-    for (std::size_t i = 0; i < row_bytes_; ++i)
-      filtered_[i + 1] = static_cast<unsigned char>(row[i] - above_[i]);
-    std::copy(row, row + row_bytes_, above_.begin());
-    run(filtered_.data(), filtered_.size(), Z_NO_FLUSH);
+    run(&kNone, 1, Z_NO_FLUSH);
+    run(row, row_bytes_, Z_NO_FLUSH);
   }
   std::string finish() {
     if (!streamed_) {
@@ -127,7 +123,8 @@ class PlaneCompressor {
   }
 
  private:
-  static constexpr unsigned char kUp = 2;  // PNG filter type 2
+  static constexpr unsigned char kNone = 0;  // PNG filter types
+  static constexpr unsigned char kUp = 2;
 
   void run(const unsigned char* data, std::size_t size, int flush) {
     stream_.next_in = const_cast<unsigned char*>(data);  // zlib's API is not const-correct
@@ -145,7 +142,6 @@ class PlaneCompressor {
   std::size_t row_bytes_;
   bool streamed_ = false;
   std::string& whole_;
-  std::vector<unsigned char> above_, filtered_;  // streamed: the row above, unfiltered
   z_stream stream_{};
   std::string out_;
 };

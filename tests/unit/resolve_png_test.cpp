@@ -384,13 +384,14 @@ void rect_planes(int width, int height, int x0, int y0, int x1, int y1, std::str
 }
 
 // A plane's rows of `row_bytes` with PNG's Up filter (filter byte 2, then each byte less
-// the one above), as a PDF image with /Predictor 15 holds them.
-std::string up_rows(const std::string& plane, std::size_t row_bytes) {
+// the one above), or with None (filter byte 0), as a PDF image with /Predictor 15 holds them.
+std::string up_rows(const std::string& plane, std::size_t row_bytes, bool up = true) {
   std::string rows;
   for (std::size_t at = 0; at < plane.size(); at += row_bytes) {
-    rows += '\2';
+    rows += up ? '\2' : '\0';
     for (std::size_t i = 0; i < row_bytes; ++i)
-      rows += static_cast<char>(plane[at + i] - (at >= row_bytes ? plane[at + i - row_bytes] : 0));
+      rows += static_cast<char>(plane[at + i] -
+                                (up && at >= row_bytes ? plane[at + i - row_bytes] : 0));
   }
   return rows;
 }
@@ -416,7 +417,7 @@ TEST(resolve_png, print_planes_beyond_the_whole_plane_bound_are_streamed_to_the_
   ASSERT_TRUE(logo && logo->png);
   std::string colour, alpha;
   rect_planes(kSide, kSide, 100, 200, 2000, 2300, colour, alpha);
-  const std::string rows = up_rows(colour, kSide * 3);
+  const std::string rows = up_rows(colour, kSide * 3, false);  // streamed: filter None
   std::string inflated(rows.size(), '\0');
   ASSERT_TRUE(inflate_zlib(logo->png->samples, inflated.data(), inflated.size()));
   EXPECT_TRUE(inflated == rows);
