@@ -20,8 +20,11 @@ using Extents = void (*)(cairo_t*, double*, double*, double*, double*);
 std::atomic<SvgBoundingBoxes> mode{SvgBoundingBoxes::path_extents};
 std::atomic<std::uint64_t> answered{0};
 
+// cairo's own function `name`; the path's extents should the lookup ever fail (libcairo is
+// linked, so it does not).
 Extents cairo_function(const char* name) {
-  return reinterpret_cast<Extents>(dlsym(RTLD_NEXT, name));
+  if (void* function = dlsym(RTLD_NEXT, name)) return reinterpret_cast<Extents>(function);
+  return cairo_path_extents;
 }
 
 // Whether every subpath of the current path can enclose area (three points or more): a
