@@ -28,9 +28,8 @@ constexpr double kLocateTolerance = 0.3;
 // The same for the measuring rasters and the recording.
 constexpr double kMeasureTolerance = 0.25;
 // The first measuring raster is read in bands this many pixels wide along the edges of
-// what is drawn. Every pixel of a band costs the compositing of each shape across it:
-// bands of 6 % of the canvas made check 10 % slower on the bench set than these, 20 % made
-// it 37 % slower.
+// what is drawn: every pixel of a band costs the compositing of each shape across it, and
+// an edge and its inner neighbour need two.
 constexpr int kEdgeBand = 4;
 // The region's raster is at most this many times ink_side across (a speck on a vast canvas).
 constexpr double kMaxRegionFactor = 4;
@@ -126,11 +125,12 @@ std::optional<Recording> record(const View& view, std::string& error) {
 
 // The pixels of part `r` of the raster for `view`, replayed from the recording: cairo draws
 // the shapes across `r` again, at the view's scale. At the recording's own scale these are
-// the pixels librsvg draws there; at a smaller one, within a few levels (groups, such as
-// those of `opacity`, are drawn at the recording's scale and resampled), and at a larger one
-// groups come out blurred. A raster's cost grows with its rows, so a part taller than wide
-// is drawn with rows and columns swapped, and turned back. nullptr (and `error`) when cairo
-// fails.
+// the pixels of a whole raster to within a few levels at shape edges (cairo's edge coverage
+// depends a little on the part rasterised; up to 15 levels on the bench SVGs, as between a
+// whole raster and one clipped to bands); at a smaller scale, groups (those of `opacity`)
+// are drawn at the recording's scale and resampled, and at a larger one they blur. A raster's cost
+// grows with its rows, so a part taller than wide is drawn with rows and columns swapped, and
+// turned back. nullptr (and `error`) when cairo fails.
 Surface replay(const Recording& recording, const View& view, const Region& r, std::string& error) {
   const bool swapped = r.h > r.w;
   Surface surface(
