@@ -2,12 +2,13 @@
 // stroke extents of every shape it draws (its bounding boxes: objectBoundingBox units,
 // filter regions, geometry queries), and cairo 1.16 answers by tessellating the path, which
 // was a fifth of a cold build's CPU time on the 60-logo bench set (530 ms; 434 ms with the
-// answers below, alternating runs). This module defines cairo_fill_extents and cairo_stroke_extents
-// in the program, so that librsvg's calls (the only ones in the program) reach them, and answers
-// from the path's extents: a shape's geometry, curves by their extremes, which is what SVG
-// defines the bounding box to be; cairo's tessellated answer is the same to its tolerance.
-// Paths with a subpath that cannot enclose area (one or two points) and strokes with a
-// pattern of dashes still get cairo's own answer.
+// answers below, alternating runs). This module defines cairo_fill_extents and
+// cairo_stroke_extents in the program, so that librsvg's calls (the only ones in the
+// program) reach them, and answers from the path's extents: a shape's geometry, curves by
+// their extremes, which is what SVG defines the bounding box to be; cairo's tessellated
+// answer is the same to its tolerance. A stroke's box is widened by the farthest its
+// outline can reach (never smaller than cairo's). A path with a subpath that cannot enclose
+// area (one or two points), and a stroke of a path without extent, get cairo's own answer.
 #pragma once
 
 #include <cstdint>
