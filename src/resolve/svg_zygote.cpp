@@ -45,39 +45,44 @@ ZygoteLink& link() {
   return zygote;
 }
 
-bool send_request(int control, double memory_mib, int socket, int errors) {
-  iovec data{&memory_mib, sizeof memory_mib};
+// One request on the control socket: the worker's memory budget as data, and its socket
+// and stderr as two descriptors (SCM_RIGHTS).
+struct RequestMessage {
+  explicit RequestMessage(double& memory_mib) : data{&memory_mib, sizeof memory_mib} {
+    message.msg_iov = &data;
+    message.msg_iovlen = 1;
+    message.msg_control = space;
+    message.msg_controllen = sizeof space;
+  }
+  RequestMessage(const RequestMessage&) = delete;
+  RequestMessage& operator=(const RequestMessage&) = delete;
+
+  iovec data;
   alignas(cmsghdr) char space[CMSG_SPACE(2 * sizeof(int))] = {};
   msghdr message{};
-  message.msg_iov = &data;
-  message.msg_iovlen = 1;
-  message.msg_control = space;
-  message.msg_controllen = sizeof space;
-  cmsghdr* rights = CMSG_FIRSTHDR(&message);
+};
+
+bool send_request(int control, double memory_mib, int socket, int errors) {
+  RequestMessage request(memory_mib);
+  cmsghdr* rights = CMSG_FIRSTHDR(&request.message);
   rights->cmsg_level = SOL_SOCKET;
   rights->cmsg_type = SCM_RIGHTS;
   rights->cmsg_len = CMSG_LEN(2 * sizeof(int));
   const int fds[2] = {socket, errors};
   std::memcpy(CMSG_DATA(rights), fds, sizeof fds);
   ssize_t sent = 0;
-  while ((sent = ::sendmsg(control, &message, MSG_NOSIGNAL)) < 0 && errno == EINTR) {
+  while ((sent = ::sendmsg(control, &request.message, MSG_NOSIGNAL)) < 0 && errno == EINTR) {
   }
   return sent == static_cast<ssize_t>(sizeof memory_mib);
 }
 
 // False at end of input (the caller has gone) or on a malformed request.
 bool receive_request(int control, double& memory_mib, int& socket, int& errors) {
-  iovec data{&memory_mib, sizeof memory_mib};
-  alignas(cmsghdr) char space[CMSG_SPACE(2 * sizeof(int))] = {};
-  msghdr message{};
-  message.msg_iov = &data;
-  message.msg_iovlen = 1;
-  message.msg_control = space;
-  message.msg_controllen = sizeof space;
+  RequestMessage request(memory_mib);
   ssize_t got = 0;
-  while ((got = ::recvmsg(control, &message, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR) {
+  while ((got = ::recvmsg(control, &request.message, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR) {
   }
-  const cmsghdr* rights = CMSG_FIRSTHDR(&message);
+  const cmsghdr* rights = CMSG_FIRSTHDR(&request.message);
   if (got != static_cast<ssize_t>(sizeof memory_mib) || rights == nullptr ||
       rights->cmsg_type != SCM_RIGHTS || rights->cmsg_len != CMSG_LEN(2 * sizeof(int)))
     return false;
